@@ -1,0 +1,88 @@
+import { themes as prismThemes } from 'prism-react-renderer';
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+
+// Runs in Node.js at build time: no browser code here.
+
+const config: Config = {
+  title: 'Multi-cluster application interconnect',
+  tagline: 'A hybrid-cloud walkthrough you run from the page',
+  favicon: 'images/favicon.ico',
+
+  future: {
+    v4: true,
+  },
+
+  url: 'https://example.invalid',
+  baseUrl: '/',
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: {
+    mermaid: true,
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+      onBrokenMarkdownImages: 'throw',
+    },
+  },
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      // Offline search: the index is built into the static site, so it works with no network.
+      '@easyops-cn/docusaurus-search-local',
+      { hashed: true, indexBlog: false, docsRouteBasePath: '/' },
+    ],
+  ],
+
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en'],
+  },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          // The walkthrough is the whole site: its first page is the home page.
+          routeBasePath: '/',
+        },
+        blog: false,
+        theme: {
+          customCss: './src/css/custom.css',
+        },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: {
+      respectPrefersColorScheme: true,
+    },
+    mermaid: {
+      theme: { light: 'neutral', dark: 'dark' },
+    },
+    navbar: {
+      title: 'Hybrid-cloud walkthrough',
+      items: [
+        {
+          type: 'docSidebar',
+          sidebarId: 'walkthrough',
+          position: 'left',
+          label: 'Walkthrough',
+        },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      copyright: 'Runnable walkthrough: built with Docusaurus, xterm.js and Skupper hello-world.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,71 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+// The common / browser / node boundary (as Theia enforces it): src/protocol and src/remark are
+// common, the rest of src/ runs in the browser, server/ runs in Node.
+const browserMayNotImport = {
+  patterns: [
+    {
+      group: ['**/server/**', '../server/*', '../../server/*'],
+      message: 'Browser code must not import the terminal server.',
+    },
+    {
+      group: ['node-pty', 'ws', 'node:*', 'fs', 'child_process'],
+      message: 'Node-only module in browser code.',
+    },
+  ],
+};
+const serverMayNotImport = {
+  patterns: [
+    {
+      group: ['react', 'react-dom', 'react/*', '@docusaurus/*', '@theme/*', '@theme-original/*'],
+      message: 'The server never imports React or Docusaurus.',
+    },
+    {
+      group: [
+        '**/src/components/**',
+        '**/src/theme/**',
+        '@xterm/xterm',
+        '@xterm/addon-fit',
+        '@xterm/addon-web-links',
+      ],
+      message: 'The server never imports browser code.',
+    },
+  ],
+};
+const commonMayNotImport = {
+  patterns: [...browserMayNotImport.patterns, ...serverMayNotImport.patterns],
+};
+
+export default tseslint.config(
+  { ignores: ['build/', '.docusaurus/', 'node_modules/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': ['error', browserMayNotImport],
+    },
+  },
+  {
+    files: ['src/protocol/**/*.ts', 'src/remark/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', commonMayNotImport] },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', serverMayNotImport] },
+  },
+);

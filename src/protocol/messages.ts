@@ -1,0 +1,235 @@
+/**
+ * The wire protocol between the page and the terminal server: the only place a message shape is
+ * written. The server validates every client frame with these schemas at its edge; the browser
+ * imports the same types (and may validate server frames too), so both ends `switch (msg.type)`
+ * over one discriminated union.
+ *
+ * Output offsets (`seq`) count UTF-16 code units of a terminal's output stream since the terminal
+ * was created: `seq` is the offset of the first unit of `data`, so a client that has written
+ * `seq + data.length` units re-attaches with `since` set to that and receives nothing twice.
+ */
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+/** A WebSocket frame larger than this is refused by the server (close code 1009). */
+export const MAX_FRAME_BYTES = 64 * 1024;
+export const MAX_COMMAND_LENGTH = 16_384;
+export const MAX_INPUT_LENGTH = 16_384;
+
+/** The path the terminal server upgrades on, on its own port or beside a served site. */
+export const TERMINAL_PATH = '/terminal';
+/** The query parameter that carries the per-start token on the upgrade request. */
+export const TOKEN_PARAM = 'token';
+
+/** `main`, `north`, `south`, `main.bg-1`: lower case, so that a URL or a tab label can carry it. */
+export const TerminalName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,47}$/, 'a terminal name is 1-48 of a-z, 0-9, ".", "_", "-"');
+export type TerminalName = z.infer<typeof TerminalName>;
+
+const Cols = z.number().int().min(2).max(1000);
+const Rows = z.number().int().min(1).max(500);
+const StepId = z.string().min(1).max(200);
+
+export const AttachMessage = z.object({
+  type: z.literal('attach'),
+  terminal: TerminalName,
+  cols: Cols,
+  rows: Rows,
+  /** Watch only: the server refuses input, run, interrupt, resize and close from this client. */
+  readOnly: z.boolean().optional(),
+  /** Offset the client already holds; omitted on a first attach (the server sends its screen). */
+  since: z.number().int().min(0).optional(),
+});
+
+export const InputMessage = z.object({
+  type: z.literal('input'),
+  terminal: TerminalName,
+  data: z.string().max(MAX_INPUT_LENGTH),
+});
+
+export const RunMessage = z.object({
+  type: z.literal('run'),
+  terminal: TerminalName,
+  stepId: StepId,
+  command: z.string().min(1).max(MAX_COMMAND_LENGTH),
+  /** Long-running (e.g. `oc port-forward`): runs without blocking later steps, until stopped. */
+  background: z.boolean().optional(),
+});
+
+export const InterruptMessage = z.object({
+  type: z.literal('interrupt'),
+  terminal: TerminalName,
+  /** Stop a background step by its id rather than the terminal's foreground job. */
+  stepId: StepId.optional(),
+});
+
+export const ResizeMessage = z.object({
+  type: z.literal('resize'),
+  terminal: TerminalName,
+  cols: Cols,
+  rows: Rows,
+});
+
+export const AckMessage = z.object({
+  type: z.literal('ack'),
+  terminal: TerminalName,
+  /** UTF-16 code units written to the screen since the previous ack. */
+  bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+
+export const DetachMessage = z.object({ type: z.literal('detach'), terminal: TerminalName });
+export const CloseMessage = z.object({ type: z.literal('close'), terminal: TerminalName });
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  AttachMessage,
+  InputMessage,
+  RunMessage,
+  InterruptMessage,
+  ResizeMessage,
+  AckMessage,
+  DetachMessage,
+  CloseMessage,
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+export type AttachMessage = z.infer<typeof AttachMessage>;
+export type RunMessage = z.infer<typeof RunMessage>;
+
+export const StepState = z.enum(['running', 'waiting-input', 'passed', 'failed', 'interrupted']);
+export type StepState = z.infer<typeof StepState>;
+
+export const ErrorCode = z.enum([
+  'bad-message', // not JSON, unknown type, or fields that do not validate
+  'too-large', // a frame or a field over its limit
+  'unknown-terminal', // no such terminal (or not attached by this client)
+  'busy', // a step is already running in that terminal
+  'read-only', // this client or connection may only watch
+  'too-many-terminals', // the server's --max-terminals is reached
+  'terminal-exited', // the shell of that terminal is gone
+  'internal', // the server failed; the message says what
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const TerminalSummary = z.object({
+  name: TerminalName,
+  pid: z.number().int(),
+  cols: Cols,
+  rows: Rows,
+  /** The step running in it, if any. */
+  stepId: StepId.optional(),
+});
+export type TerminalSummary = z.infer<typeof TerminalSummary>;
+
+export const HelloMessage = z.object({
+  type: z.literal('hello'),
+  version: z.number().int(),
+  terminals: z.array(TerminalSummary),
+  /** The whole connection may only watch (an audience token). */
+  readOnly: z.boolean(),
+});
+
+export const AttachedMessage = z.object({
+  type: z.literal('attached'),
+  terminal: TerminalName,
+  pid: z.number().int(),
+  cols: Cols,
+  rows: Rows,
+  readOnly: z.boolean(),
+  /** The offset that the next output frame for this terminal starts at. */
+  seq: z.number().int().min(0),
+});
+
+export const OutputMessage = z.object({
+  type: z.literal('output'),
+  terminal: TerminalName,
+  seq: z.number().int().min(0),
+  data: z.string(),
+  /** The client lacked more than the server kept: clear the screen, then write `data` (a snapshot). */
+  reset: z.boolean().optional(),
+});
+
+export const StepMessage = z.object({
+  type: z.literal('step'),
+  terminal: TerminalName,
+  stepId: StepId,
+  state: StepState,
+  exitCode: z.number().int().optional(),
+  durationMs: z.number().min(0).optional(),
+  /** 1-based line of a multi-line step that failed. */
+  line: z.number().int().min(1).optional(),
+});
+
+export const ExitMessage = z.object({
+  type: z.literal('exit'),
+  terminal: TerminalName,
+  code: z.number().int().nullable(),
+});
+
+export const ErrorMessage = z.object({
+  type: z.literal('error'),
+  code: ErrorCode,
+  message: z.string(),
+  terminal: TerminalName.optional(),
+  stepId: StepId.optional(),
+});
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  HelloMessage,
+  AttachedMessage,
+  OutputMessage,
+  StepMessage,
+  ExitMessage,
+  ErrorMessage,
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+export type StepMessage = z.infer<typeof StepMessage>;
+export type OutputMessage = z.infer<typeof OutputMessage>;
+export type ErrorMessage = z.infer<typeof ErrorMessage>;
+
+/** WebSocket close codes the server uses, beside the standard 1000/1001/1009. */
+export const CloseCode = {
+  /** Too many malformed frames in a row: the peer is not speaking this protocol. */
+  protocolAbuse: 4400,
+  /** The server is stopping. */
+  shuttingDown: 1001,
+  tooLarge: 1009,
+} as const;
+
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; code: ErrorCode; message: string };
+
+/** Validates one text frame from a client. Never throws. */
+export function parseClientMessage(frame: string): ParseResult<ClientMessage> {
+  return parseWith(ClientMessage, frame);
+}
+
+/** Validates one text frame from the server. Never throws. */
+export function parseServerMessage(frame: string): ParseResult<ServerMessage> {
+  return parseWith(ServerMessage, frame);
+}
+
+function parseWith<T>(schema: z.ZodType<T>, frame: string): ParseResult<T> {
+  if (frame.length > MAX_FRAME_BYTES) {
+    return { ok: false, code: 'too-large', message: `frame over ${MAX_FRAME_BYTES} bytes` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(frame);
+  } catch {
+    return { ok: false, code: 'bad-message', message: 'frame is not JSON' };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  const tooBig = parsed.error.issues.some((issue) => issue.code === 'too_big');
+  const first = parsed.error.issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  return {
+    ok: false,
+    code: tooBig ? 'too-large' : 'bad-message',
+    message: `${where}${first?.message ?? 'invalid message'}`,
+  };
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
+    // Real shells and a real browser: allow for a slow, busy 2-core CI machine.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Integration tests spawn ptys and servers; two at a time keeps a 2-core machine responsive.
+    maxWorkers: 2,
+  },
+});
