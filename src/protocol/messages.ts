@@ -233,3 +233,11 @@ function parseWith<T>(schema: z.ZodType<T>, frame: string): ParseResult<T> {
 export function assertNever(value: never): never {
   throw new Error(`unexpected message: ${JSON.stringify(value)}`);
 }
+
+/**
+ * How a start command hands the page its terminal server: in the URL fragment (never sent to any
+ * server, never in logs), e.g. `http://localhost:3000/#rw-server=ws%3A%2F%2F127.0.0.1%3A3001%2Fterminal&rw-token=…`.
+ * The page stores both, then removes them from the address bar. In the same-origin mode
+ * (`npm run live`) `rw-server` is omitted and the page uses `TERMINAL_PATH` on its own origin.
+ */
+export const LAUNCH_PARAMS = { server: 'rw-server', token: 'rw-token' } as const;

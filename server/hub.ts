@@ -1,0 +1,51 @@
+/**
+ * The seam between the transport (WebSocket connections) and the terminals. The transport
+ * validates frames with `src/protocol` and calls a TerminalHub; the hub never sees a socket and
+ * the transport never sees a pty. Tests of either side use the real other side.
+ */
+import type {
+  AttachMessage,
+  ErrorCode,
+  RunMessage,
+  ServerMessage,
+  TerminalName,
+  TerminalSummary,
+} from '../src/protocol/messages';
+
+/** One connected page (or rehearsal runner), as the hub sees it. */
+export interface TerminalClient {
+  readonly id: string;
+  /** The whole connection may only watch (audience token): the hub refuses every write. */
+  readonly readOnly: boolean;
+  send(message: ServerMessage): void;
+}
+
+/** A refusal the transport turns into an `error` message; anything else thrown is `internal`. */
+export class HubError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly terminal?: TerminalName,
+    readonly stepId?: string,
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}
+
+export interface TerminalHub {
+  /** Creates the terminal on first use; replays what the client lacks (see `since`). */
+  attach(client: TerminalClient, message: Omit<AttachMessage, 'type'>): void;
+  detach(client: TerminalClient, terminal: TerminalName): void;
+  /** The client's socket is gone: its terminals live on for the grace period. */
+  disconnect(client: TerminalClient): void;
+  input(client: TerminalClient, terminal: TerminalName, data: string): void;
+  run(client: TerminalClient, message: Omit<RunMessage, 'type'>): void;
+  interrupt(client: TerminalClient, terminal: TerminalName, stepId?: string): void;
+  resize(client: TerminalClient, terminal: TerminalName, cols: number, rows: number): void;
+  ack(client: TerminalClient, terminal: TerminalName, units: number): void;
+  close(client: TerminalClient, terminal: TerminalName): void;
+  list(): TerminalSummary[];
+  /** Kills every terminal's process group (HUP, TERM, KILL) and resolves when all are gone. */
+  dispose(): Promise<void>;
+}
