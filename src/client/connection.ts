@@ -1,0 +1,228 @@
+/**
+ * The page's one connection to the terminal server: opens the WebSocket with the token, validates
+ * every server frame, reconnects with backoff and re-attaches every open terminal from where its
+ * screen stopped. Whatever subscribes gets a Disposable; a reconnect swaps the socket and nothing else.
+ */
+import {
+  parseServerMessage,
+  type ClientMessage,
+  type ServerMessage,
+  type TerminalSummary,
+} from '../protocol/messages';
+import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff';
+import { Emitter, toDisposable, type Disposable } from './disposable';
+import { probeUrl, socketUrl, type Endpoint } from './launch';
+import { TerminalChannel, type TerminalSink, type TerminalSize } from './terminalChannel';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'no-server' | 'refused';
+
+/** The part of the WebSocket API we use: the browser global, or the `ws` package in Node tests. */
+export interface SocketLike {
+  readonly readyState: number;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+export type SocketConstructor = new (url: string) => SocketLike;
+
+export interface ConnectionOptions {
+  /** Read on every attempt: a start URL opened in another tab brings a new token without a reload. */
+  endpoint: () => Endpoint | null;
+  WebSocket?: SocketConstructor;
+  /** Resolves true when something answers at the server's address (so a failed upgrade was a refusal). */
+  probe?: (url: string) => Promise<boolean>;
+  backoff?: Backoff;
+  /** Failed attempts after a drop that still count as "reconnecting" before saying "no server". */
+  patience?: number;
+}
+
+const OPEN = 1;
+
+export class TerminalConnection implements Disposable {
+  private socket: SocketLike | null = null;
+  private current: ConnectionState = 'connecting';
+  private failures = 0;
+  private everConnected = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  private readonly channels = new Map<string, TerminalChannel>();
+  private readonly stateChanged = new Emitter<ConnectionState>();
+  private readonly messages = new Emitter<ServerMessage>();
+  /** From the latest `hello`: the terminals that live on the server, and whether we may only watch. */
+  serverTerminals: TerminalSummary[] = [];
+  readOnly = false;
+
+  constructor(private readonly options: ConnectionOptions) {}
+
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  /** Opens the socket (again, at once, if it is waiting to retry). */
+  connect(): void {
+    if (this.disposed) return;
+    clearTimeout(this.retryTimer);
+    if (this.socket) return;
+    const endpoint = this.options.endpoint();
+    if (!endpoint) return this.setState('no-server');
+    const Socket = this.options.WebSocket ?? (globalThis.WebSocket as unknown as SocketConstructor);
+    // A retry while we already say "no server" or "refused" keeps saying so until it succeeds.
+    if (this.current !== 'no-server' && this.current !== 'refused') {
+      this.setState(this.everConnected || this.failures > 0 ? 'reconnecting' : 'connecting');
+    }
+    const socket = new Socket(socketUrl(endpoint));
+    this.socket = socket;
+    let greeted = false;
+    socket.onmessage = (event) => {
+      const message = this.parse(event.data);
+      if (!message) return;
+      if (message.type === 'hello') {
+        greeted = true;
+        this.greeted(message);
+      }
+      this.route(message);
+    };
+    socket.onerror = () => {
+      // The close event follows and carries what we act on; browsers give no reason here.
+    };
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      for (const channel of this.channels.values()) channel.acks.reset();
+      if (this.disposed) return;
+      this.failed(endpoint, greeted);
+    };
+  }
+
+  onState(listener: (state: ConnectionState) => void): Disposable {
+    return this.stateChanged.add(listener);
+  }
+
+  onMessage(listener: (message: ServerMessage) => void): Disposable {
+    return this.messages.add(listener);
+  }
+
+  /** Shows a terminal's output in `sink` from now on, across reconnects; dispose to detach. */
+  attach(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly = false): Disposable {
+    this.channels.get(terminal)?.acks.flush();
+    const channel = new TerminalChannel(terminal, size, readOnly, sink, (units) =>
+      this.send({ type: 'ack', terminal, bytes: units }),
+    );
+    this.channels.set(terminal, channel);
+    this.send(channel.attachMessage());
+    return toDisposable(() => {
+      if (this.channels.get(terminal) !== channel) return;
+      this.channels.delete(terminal);
+      this.send({ type: 'detach', terminal });
+    });
+  }
+
+  isAttached(terminal: string): boolean {
+    return this.channels.has(terminal);
+  }
+
+  input(terminal: string, data: string): boolean {
+    return this.send({ type: 'input', terminal, data });
+  }
+
+  run(terminal: string, stepId: string, command: string, background = false): boolean {
+    return this.send({ type: 'run', terminal, stepId, command, ...(background ? { background } : {}) });
+  }
+
+  interrupt(terminal: string, stepId?: string): boolean {
+    return this.send({ type: 'interrupt', terminal, ...(stepId ? { stepId } : {}) });
+  }
+
+  resize(terminal: string, size: TerminalSize): boolean {
+    const channel = this.channels.get(terminal);
+    if (channel) channel.size = size;
+    return this.send({ type: 'resize', terminal, ...size });
+  }
+
+  /** Ends the terminal's shell on the server (unlike disposing an attach, which only stops watching). */
+  close(terminal: string): boolean {
+    this.channels.delete(terminal);
+    return this.send({ type: 'close', terminal });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.retryTimer);
+    this.socket?.close(1000, 'page closed');
+    this.socket = null;
+    this.channels.clear();
+    this.stateChanged.clear();
+    this.messages.clear();
+  }
+
+  private send(message: ClientMessage): boolean {
+    if (!this.socket || this.socket.readyState !== OPEN || this.current !== 'connected') return false;
+    this.socket.send(JSON.stringify(message));
+    return true;
+  }
+
+  private greeted(hello: Extract<ServerMessage, { type: 'hello' }>): void {
+    this.everConnected = true;
+    this.failures = 0;
+    this.serverTerminals = hello.terminals;
+    this.readOnly = hello.readOnly;
+    this.setState('connected');
+    for (const channel of this.channels.values()) this.send(channel.attachMessage());
+  }
+
+  private route(message: ServerMessage): void {
+    if (message.type === 'output') this.channels.get(message.terminal)?.output(message);
+    else if (message.type === 'attached') this.channels.get(message.terminal)?.attached(message);
+    this.messages.emit(message);
+  }
+
+  private parse(data: unknown): ServerMessage | null {
+    if (typeof data !== 'string') {
+      console.warn('[runner] ignoring a binary frame from the terminal server');
+      return null;
+    }
+    const parsed = parseServerMessage(data);
+    if (parsed.ok) return parsed.message;
+    console.warn(`[runner] ignoring a server frame (${parsed.code}): ${parsed.message}`);
+    return null;
+  }
+
+  private failed(endpoint: Endpoint, greeted: boolean): void {
+    const attempt = this.failures;
+    this.failures += 1;
+    const patience = this.options.patience ?? 3;
+    const stillHopeful = this.everConnected && (greeted || attempt < patience);
+    if (stillHopeful) this.setState('reconnecting');
+    else void this.diagnose(endpoint);
+    const delay = backoffDelay(attempt, this.options.backoff ?? DEFAULT_BACKOFF);
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** A browser hides why an upgrade failed; if the server answers plain HTTP, it refused our token. */
+  private async diagnose(endpoint: Endpoint): Promise<void> {
+    const probe = this.options.probe ?? defaultProbe;
+    const reachable = await probe(probeUrl(endpoint));
+    if (this.disposed || this.current === 'connected' || this.socket?.readyState === OPEN) return;
+    this.setState(reachable ? 'refused' : 'no-server');
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.current) return;
+    this.current = state;
+    this.stateChanged.emit(state);
+  }
+}
+
+async function defaultProbe(url: string): Promise<boolean> {
+  try {
+    // `no-cors`: we only need to know that something answered, not what it said.
+    await fetch(url, { mode: 'no-cors', cache: 'no-store' });
+    return true;
+  } catch (error) {
+    console.debug('[runner] terminal server not reachable', url, error);
+    return false;
+  }
+}

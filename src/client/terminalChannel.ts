@@ -1,0 +1,77 @@
+/**
+ * One attached terminal as the connection sees it: where its output goes, how far it got (so a
+ * re-attach asks for exactly what it lacks), and the acks it owes. Kept apart from the socket so
+ * that a reconnect replaces the socket and nothing here.
+ */
+import type { AttachMessage, OutputMessage, ServerMessage } from '../protocol/messages';
+import { AckBatcher } from './flowControl';
+
+/** Where a terminal's output is written: an xterm, in the browser. */
+export interface TerminalSink {
+  /** Writes to the screen; `done` once written (xterm's write callback), for flow control. */
+  write(data: string, done: () => void): void;
+  /** What the screen holds is no longer the server's: clear it before the snapshot that follows. */
+  reset(): void;
+}
+
+export interface TerminalSize {
+  cols: number;
+  rows: number;
+}
+
+export class TerminalChannel {
+  /**
+   * The offset after the last unit handed to the sink. Units handed over but not yet parsed by
+   * xterm still count: they sit in xterm's own queue and survive a reconnect.
+   */
+  private held: number | undefined;
+  readonly acks: AckBatcher;
+
+  constructor(
+    readonly terminal: string,
+    public size: TerminalSize,
+    readonly readOnly: boolean,
+    private readonly sink: TerminalSink,
+    sendAck: (units: number) => void,
+  ) {
+    this.acks = new AckBatcher(sendAck);
+  }
+
+  attachMessage(): AttachMessage {
+    return {
+      type: 'attach',
+      terminal: this.terminal,
+      cols: this.size.cols,
+      rows: this.size.rows,
+      ...(this.readOnly ? { readOnly: true } : {}),
+      ...(this.held === undefined ? {} : { since: this.held }),
+    };
+  }
+
+  /** The server's reply to an attach: a lower offset than ours means a new terminal by that name. */
+  attached(message: Extract<ServerMessage, { type: 'attached' }>): void {
+    if (this.held !== undefined && message.seq < this.held) {
+      this.sink.reset();
+      this.held = undefined;
+    }
+  }
+
+  output(message: OutputMessage): void {
+    let data = message.data;
+    if (message.reset) {
+      this.sink.reset();
+    } else if (this.held !== undefined) {
+      const overlap = this.held - message.seq;
+      if (overlap >= data.length) return;
+      if (overlap > 0) data = data.slice(overlap);
+      else if (overlap < 0) {
+        console.warn(
+          `[runner] ${this.terminal}: ${-overlap} units of output were lost between ${this.held} and ${message.seq}`,
+        );
+      }
+    }
+    this.held = message.seq + message.data.length;
+    if (data.length === 0) return;
+    this.sink.write(data, this.acks.track(data.length));
+  }
+}
