@@ -1,0 +1,121 @@
+/** The dock's layout and tabs, remembered per browser so a reload finds the dock as it was left. */
+import { readStored, Store, writeStored } from './store';
+
+export type DockTab =
+  | { kind: 'server'; name: string }
+  /** A recorded output played into a local, read-only terminal: no server involved. */
+  | { kind: 'replay'; name: string; title: string; text: string; serial: number };
+
+export interface DockState {
+  tabs: DockTab[];
+  active: string | null;
+  collapsed: boolean;
+  /** Height of the terminal area, in CSS pixels. */
+  height: number;
+  fontSize: number;
+}
+
+export const DOCK_STORAGE_KEY = 'rw:dock';
+export const FONT_SIZES = { min: 9, max: 28, default: 14 } as const;
+const INITIAL: DockState = {
+  tabs: [],
+  active: null,
+  collapsed: false,
+  height: 280,
+  fontSize: FONT_SIZES.default,
+};
+
+interface SavedDock {
+  serverTabs: string[];
+  active: string | null;
+  collapsed: boolean;
+  height: number;
+  fontSize: number;
+}
+
+export class DockStore extends Store<DockState> {
+  /** Server tabs open when the page was left; reopened once the server confirms they still exist. */
+  readonly savedServerTabs: readonly string[];
+
+  constructor() {
+    const saved = readStored<SavedDock | null>(DOCK_STORAGE_KEY, null, isSavedDock);
+    super(
+      saved
+        ? {
+            ...INITIAL,
+            active: saved.active,
+            collapsed: saved.collapsed,
+            height: saved.height,
+            fontSize: saved.fontSize,
+          }
+        : INITIAL,
+    );
+    this.savedServerTabs = saved?.serverTabs ?? [];
+  }
+
+  open(tab: DockTab, options: { reveal: boolean } = { reveal: true }): void {
+    this.change((state) => {
+      const tabs = state.tabs.some((existing) => existing.name === tab.name)
+        ? state.tabs.map((existing) => (existing.name === tab.name ? tab : existing))
+        : [...state.tabs, tab];
+      if (!options.reveal) return { ...state, tabs, active: state.active ?? tab.name };
+      return { ...state, tabs, active: tab.name, collapsed: false };
+    });
+  }
+
+  closeTab(name: string): void {
+    this.change((state) => {
+      const tabs = state.tabs.filter((tab) => tab.name !== name);
+      const active = state.active === name ? (tabs[tabs.length - 1]?.name ?? null) : state.active;
+      return { ...state, tabs, active };
+    });
+  }
+
+  activate(name: string): void {
+    this.change((state) => ({ ...state, active: name, collapsed: false }));
+  }
+
+  setCollapsed(collapsed: boolean): void {
+    this.change((state) => ({ ...state, collapsed }));
+  }
+
+  setHeight(height: number): void {
+    this.change((state) => ({
+      ...state,
+      height: Math.round(Math.max(120, Math.min(height, window.innerHeight * 0.85))),
+    }));
+  }
+
+  changeFontSize(delta: number): void {
+    this.change((state) => ({
+      ...state,
+      fontSize: Math.max(FONT_SIZES.min, Math.min(FONT_SIZES.max, state.fontSize + delta)),
+    }));
+  }
+
+  private change(next: (state: DockState) => DockState): void {
+    this.update(next);
+    const state = this.get();
+    const saved: SavedDock = {
+      serverTabs: state.tabs.filter((tab) => tab.kind === 'server').map((tab) => tab.name),
+      active: state.active,
+      collapsed: state.collapsed,
+      height: state.height,
+      fontSize: state.fontSize,
+    };
+    writeStored(DOCK_STORAGE_KEY, saved);
+  }
+}
+
+function isSavedDock(value: unknown): value is SavedDock {
+  if (typeof value !== 'object' || value === null) return false;
+  const saved = value as Partial<SavedDock>;
+  return (
+    Array.isArray(saved.serverTabs) &&
+    saved.serverTabs.every((name) => typeof name === 'string') &&
+    (saved.active === null || typeof saved.active === 'string') &&
+    typeof saved.collapsed === 'boolean' &&
+    typeof saved.height === 'number' &&
+    typeof saved.fontSize === 'number'
+  );
+}

@@ -1,0 +1,39 @@
+/** React's view of the runtime. Every hook renders the static (no-runtime) answer first, so the
+ * server-rendered HTML and the first browser render agree, then switches to live values. */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Runtime } from './runtime';
+import { getRuntime } from './runtime';
+import type { Store } from './store';
+
+/** The page's runtime once mounted in the browser; null during the static build and hydration. */
+export function useRuntime(): Runtime | null {
+  const [runtime, setRuntime] = useState<Runtime | null>(null);
+  useEffect(() => setRuntime(getRuntime()), []);
+  return runtime;
+}
+
+const noStore = {
+  subscribe: () => () => {},
+  get: () => undefined,
+};
+
+/** The store's value, or `fallback` while there is no runtime (static HTML, first render). */
+export function useStoreValue<T, F>(store: Store<T> | null | undefined, fallback: F): T | F {
+  const source = store ?? noStore;
+  const value = useSyncExternalStore<T | undefined>(source.subscribe, source.get, () => undefined);
+  return value === undefined ? fallback : value;
+}
+
+/** The site's colour mode, following the toggle live (Root sits above Docusaurus' colour context). */
+export function useSiteColorMode(): 'light' | 'dark' {
+  const [mode, setMode] = useState<'light' | 'dark'>('light');
+  useEffect(() => {
+    const html = document.documentElement;
+    const read = () => setMode(html.dataset.theme === 'dark' ? 'dark' : 'light');
+    read();
+    const observer = new MutationObserver(read);
+    observer.observe(html, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
+  }, []);
+  return mode;
+}

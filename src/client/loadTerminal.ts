@@ -1,0 +1,38 @@
+/**
+ * The only way xterm.js reaches the page: one memoized dynamic import, on first need. A page whose
+ * reader never runs or replays anything downloads none of it (the first-load bundle test checks).
+ */
+import type { Terminal } from '@xterm/xterm';
+import type { FitAddon } from '@xterm/addon-fit';
+import type { WebLinksAddon } from '@xterm/addon-web-links';
+
+export interface TerminalKit {
+  Terminal: typeof Terminal;
+  FitAddon: typeof FitAddon;
+  WebLinksAddon: typeof WebLinksAddon;
+}
+
+let loading: Promise<TerminalKit> | null = null;
+
+export function loadTerminal(): Promise<TerminalKit> {
+  loading ??= Promise.all([
+    import('@xterm/xterm'),
+    import('@xterm/addon-fit'),
+    import('@xterm/addon-web-links'),
+    import('@xterm/xterm/css/xterm.css'),
+  ]).then(
+    ([xterm, fit, links]) => ({
+      Terminal: xterm.Terminal,
+      FitAddon: fit.FitAddon,
+      WebLinksAddon: links.WebLinksAddon,
+    }),
+    (error: unknown) => {
+      // A failed chunk load (e.g. the site was redeployed under the page) may succeed on a later try.
+      loading = null;
+      throw new Error(
+        `The terminal code could not be loaded: ${String(error)}. Reload the page to try again.`,
+      );
+    },
+  );
+  return loading;
+}

@@ -1,0 +1,160 @@
+/**
+ * Everything the page's runner shares, created once per page on first use in the browser: the one
+ * connection, the step states, the dock. React reads these through hooks (`useRuntime.ts`);
+ * nothing here runs during the static build.
+ */
+import type { ErrorMessage, ServerMessage, StepMessage } from '../protocol/messages';
+import { TerminalConnection, type ConnectionState } from './connection';
+import { Emitter, type Disposable } from './disposable';
+import { DockStore } from './dockState';
+import { ENDPOINT_STORAGE_KEY, storedEndpoint, takeLaunchParams } from './launch';
+import { StepStates, isActive, isFinal } from './stepStates';
+import { Store } from './store';
+
+export type RunnerError = { code: ErrorMessage['code'] | 'offline' | 'timeout'; message: string };
+
+export class Runtime implements Disposable {
+  readonly connection: TerminalConnection;
+  readonly connectionState: Store<ConnectionState>;
+  readonly steps: StepStates;
+  readonly dock = new DockStore();
+  /** Which step holds each terminal's foreground, as far as we know. */
+  readonly busy = new Store<Readonly<Record<string, string>>>({});
+  /** Server refusals, for the step (or terminal) they concern. */
+  readonly errors = new Emitter<ErrorMessage>();
+  /** Whether a server was ever configured for this browser (a start URL was opened). */
+  readonly hasEndpoint: boolean;
+  private readonly subscriptions: Disposable[] = [];
+
+  constructor() {
+    const endpoint = takeLaunchParams({
+      location: window.location,
+      history: window.history,
+      storage: window.localStorage,
+    });
+    this.hasEndpoint = endpoint !== null;
+    this.steps = new StepStates(true);
+    this.connection = new TerminalConnection({
+      endpoint: () => storedEndpoint(window.localStorage) ?? endpoint,
+    });
+    this.connectionState = new Store(this.connection.state);
+    this.subscriptions.push(
+      this.connection.onState((state) => this.connectionState.set(state)),
+      this.connection.onMessage((message) => this.handle(message)),
+    );
+    const onStorage = (event: StorageEvent) => {
+      // A start URL opened in another tab stored a new token: try it now rather than at the next retry.
+      if (event.key === ENDPOINT_STORAGE_KEY) this.connection.connect();
+    };
+    window.addEventListener('storage', onStorage);
+    this.subscriptions.push({ dispose: () => window.removeEventListener('storage', onStorage) });
+    this.connection.connect();
+  }
+
+  /** Opens the terminal's tab and resolves once the server has attached it (its view attaches). */
+  openTerminal(name: string, reveal = true): Promise<RunnerError | null> {
+    if (this.connection.state !== 'connected') {
+      return Promise.resolve({ code: 'offline', message: 'The terminal server is not connected.' });
+    }
+    const alreadyAttached = this.connection.isAttached(name);
+    this.dock.open({ kind: 'server', name }, { reveal });
+    if (alreadyAttached) return Promise.resolve(null);
+    return this.waitFor(
+      (message) =>
+        (message.type === 'attached' && message.terminal === name) ||
+        (message.type === 'error' && message.terminal === name),
+      20_000,
+    ).then((message) => {
+      if (!message) return { code: 'timeout', message: `Terminal "${name}" did not open within 20 s.` };
+      if (message.type === 'error') return { code: message.code, message: message.message };
+      return null;
+    });
+  }
+
+  /** Resolves with the step's final message, or null if the page gave up waiting. */
+  waitForStepEnd(stepId: string, timeoutMs = 24 * 60 * 60 * 1000): Promise<StepMessage | null> {
+    return this.waitFor(
+      (message) => message.type === 'step' && message.stepId === stepId && isFinal(message.state),
+      timeoutMs,
+    ) as Promise<StepMessage | null>;
+  }
+
+  waitFor(matches: (message: ServerMessage) => boolean, timeoutMs: number): Promise<ServerMessage | null> {
+    return new Promise((resolve) => {
+      const subscription = this.connection.onMessage((message) => {
+        if (!matches(message)) return;
+        finish(message);
+      });
+      const timer = setTimeout(() => finish(null), timeoutMs);
+      function finish(result: ServerMessage | null) {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(result);
+      }
+    });
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.connection.dispose();
+  }
+
+  private handle(message: ServerMessage): void {
+    switch (message.type) {
+      case 'hello': {
+        const running = new Map(
+          message.terminals.flatMap((t) => (t.stepId ? [[t.name, t.stepId] as const] : [])),
+        );
+        this.busy.set(Object.fromEntries(running));
+        for (const [terminal, stepId] of running) {
+          if (!isActive(this.steps.record(stepId).state))
+            this.steps.put(stepId, { state: 'running', terminal });
+        }
+        const alive = new Set(message.terminals.map((t) => t.name));
+        const open = new Set(this.dock.get().tabs.map((tab) => tab.name));
+        for (const name of this.dock.savedServerTabs) {
+          if (alive.has(name) && !open.has(name)) this.dock.open({ kind: 'server', name }, { reveal: false });
+        }
+        return;
+      }
+      case 'step': {
+        this.steps.apply(message);
+        this.busy.update((busy) => {
+          const next = { ...busy };
+          if (isActive(message.state)) next[message.terminal] = message.stepId;
+          else if (next[message.terminal] === message.stepId) delete next[message.terminal];
+          return next;
+        });
+        return;
+      }
+      case 'exit': {
+        this.busy.update((busy) => {
+          const next = { ...busy };
+          delete next[message.terminal];
+          return next;
+        });
+        return;
+      }
+      case 'error':
+        this.errors.emit(message);
+        return;
+      case 'attached':
+      case 'output':
+        return;
+      default:
+        return assertUnhandled(message);
+    }
+  }
+}
+
+function assertUnhandled(message: never): void {
+  console.warn('[runner] unhandled server message', message);
+}
+
+let runtime: Runtime | null = null;
+
+/** The page's runtime, created on first call; only ever call it in the browser (effects, handlers). */
+export function getRuntime(): Runtime {
+  runtime ??= new Runtime();
+  return runtime;
+}

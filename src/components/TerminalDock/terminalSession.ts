@@ -1,0 +1,118 @@
+/**
+ * One xterm on the page, with its addons and its link to the server. It owns a host element of
+ * its own, so a React re-render can move it between containers without re-creating the terminal;
+ * everything it subscribes to is disposed in `dispose`.
+ */
+import type { Terminal } from '@xterm/xterm';
+import type { FitAddon } from '@xterm/addon-fit';
+import type { TerminalConnection } from '../../client/connection';
+import type { Disposable } from '../../client/disposable';
+import type { TerminalKit } from '../../client/loadTerminal';
+import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';
+
+export interface SessionOptions {
+  name: string;
+  fontSize: number;
+  colorMode: ColorMode;
+  /** Watch only: keystrokes are not sent (a replay, or an audience connection). */
+  readOnly: boolean;
+}
+
+export class TerminalSession implements Disposable {
+  readonly host: HTMLDivElement;
+  private readonly terminal: Terminal;
+  private readonly fitAddon: FitAddon;
+  private readonly disposables: Disposable[] = [];
+  private opened = false;
+
+  constructor(
+    kit: TerminalKit,
+    readonly options: SessionOptions,
+  ) {
+    this.host = document.createElement('div');
+    this.host.className = 'rw-terminal-host';
+    this.host.dataset.terminal = options.name;
+    this.terminal = new kit.Terminal({
+      fontSize: options.fontSize,
+      // A concrete list: xterm measures glyphs on a canvas, where CSS variables mean nothing.
+      fontFamily: 'SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace',
+      theme: TERMINAL_THEMES[options.colorMode],
+      scrollback: 5000,
+      cursorBlink: !options.readOnly,
+      disableStdin: options.readOnly,
+      convertEol: options.readOnly,
+      allowProposedApi: false,
+    });
+    this.fitAddon = new kit.FitAddon();
+    this.terminal.loadAddon(this.fitAddon);
+    this.terminal.loadAddon(new kit.WebLinksAddon());
+  }
+
+  /** Puts the terminal into `container` (first call opens it), then fits it. */
+  mount(container: HTMLElement): void {
+    if (this.host.parentElement !== container) container.appendChild(this.host);
+    if (!this.opened) {
+      this.terminal.open(this.host);
+      this.opened = true;
+    }
+    this.fit();
+  }
+
+  /** Resizes to the container; null while hidden (a collapsed dock has no size to fit). */
+  fit(): { cols: number; rows: number } | null {
+    if (!this.opened || this.host.clientWidth === 0 || this.host.clientHeight === 0) return null;
+    const proposed = this.fitAddon.proposeDimensions();
+    if (!proposed || !Number.isFinite(proposed.cols) || !Number.isFinite(proposed.rows)) return null;
+    this.fitAddon.fit();
+    return { cols: this.terminal.cols, rows: this.terminal.rows };
+  }
+
+  get size(): { cols: number; rows: number } {
+    return { cols: this.terminal.cols, rows: this.terminal.rows };
+  }
+
+  /** Streams the server's terminal into this screen and keystrokes back, until disposed. */
+  connect(connection: TerminalConnection): void {
+    const name = this.options.name;
+    this.disposables.push(
+      connection.attach(
+        name,
+        this.size,
+        {
+          write: (data, done) => this.terminal.write(data, done),
+          reset: () => this.terminal.reset(),
+        },
+        this.options.readOnly,
+      ),
+    );
+    if (this.options.readOnly) return;
+    this.disposables.push(
+      this.terminal.onData((data) => connection.input(name, data)),
+      this.terminal.onResize(({ cols, rows }) => connection.resize(name, { cols, rows })),
+    );
+  }
+
+  write(data: string, done?: () => void): void {
+    this.terminal.write(data, done);
+  }
+
+  setColorMode(mode: ColorMode): void {
+    this.terminal.options.theme = TERMINAL_THEMES[mode];
+  }
+
+  setFontSize(size: number): void {
+    if (this.terminal.options.fontSize === size) return;
+    this.terminal.options.fontSize = size;
+    this.fit();
+  }
+
+  focus(): void {
+    this.terminal.focus();
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.terminal.dispose();
+    this.host.remove();
+  }
+}

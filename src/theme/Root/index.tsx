@@ -1,0 +1,24 @@
+/**
+ * Wraps the site's Root (which stays mounted across navigation) to add the terminal dock, so
+ * terminals and their connection outlive page changes. Browser-only: the static build renders
+ * the page exactly as before.
+ */
+import React, { type ReactNode } from 'react';
+import Root from '@theme-original/Root';
+import BrowserOnly from '@docusaurus/BrowserOnly';
+import { useRuntime } from '../../client/hooks';
+import TerminalDock from '../../components/TerminalDock';
+
+function Dock(): React.JSX.Element | null {
+  const runtime = useRuntime();
+  return runtime ? <TerminalDock runtime={runtime} /> : null;
+}
+
+export default function RootWrapper({ children }: { children: ReactNode }): React.JSX.Element {
+  return (
+    <Root>
+      {children}
+      <BrowserOnly>{() => <Dock />}</BrowserOnly>
+    </Root>
+  );
+}
