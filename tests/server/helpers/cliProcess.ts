@@ -1,0 +1,87 @@
+/**
+ * Runs `server/cli.ts` as `npm start` does (through tsx), in its own process group like a
+ * terminal's foreground job, so a test can press Ctrl-C on the whole job with one signal.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TSX_CLI = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+export interface CliRun {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  /** Everything printed so far, stdout and stderr interleaved. */
+  output(): string;
+  /** Resolves with the first output line that matches. */
+  waitForLine(pattern: RegExp, timeoutMs: number): Promise<string>;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends a signal to the whole process group, as a terminal does on Ctrl-C. */
+  signalGroup(signal: NodeJS.Signals): void;
+}
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  const child = spawn(process.execPath, [TSX_CLI, 'server/cli.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  if (child.pid === undefined) throw new Error('could not start the CLI');
+  const pid = child.pid;
+  let text = '';
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+    for (const listener of listeners) listener();
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    pid,
+    output: () => text,
+    exited,
+    signalGroup: (signal) => process.kill(-pid, signal),
+    waitForLine(pattern, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const line = text.split('\n').find((candidate) => pattern.test(candidate));
+          if (line === undefined) return;
+          done();
+          resolve(line);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(
+            new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${text.slice(-3000)}`),
+          );
+        }, timeoutMs);
+        const onExit = () => {
+          check();
+          done();
+          reject(new Error(`the CLI exited before printing ${pattern}; output:\n${text.slice(-3000)}`));
+        };
+        const done = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          child.off('exit', onExit);
+        };
+        listeners.add(check);
+        child.once('exit', onExit);
+        check();
+      });
+    },
+  };
+}
+
+/** Runs the CLI to completion (for commands expected to stop by themselves). */
+export async function runCliToExit(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const run = runCli(args, env);
+  const { code } = await run.exited;
+  return { code, output: run.output() };
+}
