@@ -1,0 +1,94 @@
+/**
+ * Flow control, the only place that knows the numbers (as in wetty and the xterm.js flow-control
+ * guide): a client acknowledges the units it has written to its screen; the server pauses the pty
+ * while any client is owed more than the high watermark and resumes once all are under the low one.
+ *
+ * Who may hold a shell back: a watching (read-only) client never does; it stops receiving output
+ * while it is past the high watermark ("lagging") and is brought back, by replay or snapshot, once
+ * it has caught up. A writing client does, so a lone tab that never acknowledges keeps `yes`
+ * paused (memory stays bounded); but if it has held the shell for `stallMs` while another client
+ * keeps up, it is demoted to lagging too, so one frozen tab cannot freeze everyone's terminal.
+ */
+
+export const FLOW = {
+  /** Units sent and not yet acknowledged at which the pty pauses. */
+  highWatermark: 128 * 1024,
+  /** Every client must be under this before the pty resumes. */
+  lowWatermark: 16 * 1024,
+  /** How long a writing client may hold the pty paused while another client waits. */
+  stallMs: 5_000,
+  /** Units queued in the screen mirror (@xterm/headless) at which the pty pauses, and resumes. */
+  mirrorHigh: 1024 * 1024,
+  mirrorLow: 256 * 1024,
+  /** Output is coalesced for this long, or up to `maxFrameUnits`, into one frame. */
+  batchMs: 4,
+  maxFrameUnits: 32 * 1024,
+} as const;
+
+export interface FlowParticipant {
+  readonly readOnly: boolean;
+  /** Units sent and not acknowledged. */
+  unacked: number;
+  /** Receives no output until it catches up (see above). */
+  lagging: boolean;
+  /** When it started holding the pty paused. */
+  blockingSince?: number;
+}
+
+export interface Pausable {
+  pause(): void;
+  resume(): void;
+}
+
+export class FlowGate {
+  private paused = false;
+
+  constructor(private readonly target: Pausable) {}
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  /**
+   * Decides pause or resume after anything changed (a frame sent, an ack, an attach, mirror
+   * progress). Returns the clients it demoted to lagging; the caller stops sending to them.
+   */
+  evaluate(participants: Iterable<FlowParticipant>, mirrorBacklog: number, now: number): FlowParticipant[] {
+    const live = [...participants].filter((p) => !p.lagging);
+    const demoted: FlowParticipant[] = [];
+    for (const p of live) {
+      if (p.readOnly && p.unacked >= FLOW.highWatermark) demoted.push(p);
+    }
+    const writers = live.filter((p) => !p.readOnly);
+    const threshold = this.paused ? FLOW.lowWatermark : FLOW.highWatermark - 1;
+    const someoneWaits = live.some((p) => p.unacked <= FLOW.lowWatermark);
+    for (const p of writers) {
+      if (p.unacked <= threshold) {
+        delete p.blockingSince;
+        continue;
+      }
+      p.blockingSince ??= now;
+      if (someoneWaits && now - p.blockingSince >= FLOW.stallMs) demoted.push(p);
+    }
+    for (const p of demoted) {
+      p.lagging = true;
+      delete p.blockingSince;
+    }
+    const blocked =
+      writers.some((p) => !p.lagging && p.unacked > threshold) ||
+      mirrorBacklog > (this.paused ? FLOW.mirrorLow : FLOW.mirrorHigh);
+    if (blocked && !this.paused) {
+      this.paused = true;
+      this.target.pause();
+    } else if (!blocked && this.paused) {
+      this.paused = false;
+      this.target.resume();
+    }
+    return demoted;
+  }
+
+  /** A lagging client may be brought back once it has acknowledged down to the low watermark. */
+  static caughtUp(p: FlowParticipant): boolean {
+    return p.lagging && p.unacked <= FLOW.lowWatermark;
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The step of one terminal, from `run` to its end, told by the shell's own marks: the line that
+ * starts it is typed at a prompt (C marks its start), and the D mark after it carries the exit
+ * status and, for a multi-line block, the failing line. Also: Ctrl-C semantics for `interrupt`,
+ * and noticing that the foreground program waits for the keyboard.
+ */
+import { randomBytes } from 'node:crypto';
+import type { StepMessage, StepState } from '../../src/protocol/messages';
+import { HubError } from '../hub';
+import type { ShellMark } from './shellMarks';
+import type { TerminalSession } from './terminalSession';
+
+/** How often the foreground job is checked for a keyboard read, while a step runs. */
+export const INPUT_POLL_MS = 200;
+/** Ctrl-C first; if the job is still there: SIGINT to its group, then TERM, then KILL. */
+export const INTERRUPT_ESCALATION_MS = { sigint: 400, sigterm: 1_400, sigkill: 3_000 } as const;
+
+type Phase = 'waiting-prompt' | 'typed' | 'executing';
+
+interface ActiveStep {
+  id: string;
+  command: string;
+  startedAt: number;
+  phase: Phase;
+  state: StepState;
+  interruptRequested: boolean;
+  timers: NodeJS.Timeout[];
+}
+
+export interface StepRunnerHooks {
+  stage(id: string, command: string): string;
+  emit(message: StepMessage): void;
+  /** A step started or ended (lifetime and background bookkeeping). */
+  changed(running: boolean, finished?: StepState): void;
+}
+
+export class StepRunner {
+  private step: ActiveStep | undefined;
+  private poll: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly session: TerminalSession,
+    private readonly hooks: StepRunnerHooks,
+  ) {}
+
+  get currentStepId(): string | undefined {
+    return this.step?.id;
+  }
+
+  run(stepId: string, command: string): void {
+    const name = this.session.name;
+    if (this.step) {
+      throw new HubError(
+        'busy',
+        `Terminal ${name} is running step ${this.step.id}; stop it or wait until it ends.`,
+        name,
+        stepId,
+      );
+    }
+    if (this.session.shellState === 'executing') {
+      throw new HubError(
+        'busy',
+        `A command is running in terminal ${name}; stop it (Ctrl-C) or wait for the prompt.`,
+        name,
+        stepId,
+      );
+    }
+    this.step = {
+      id: stepId,
+      command,
+      startedAt: Date.now(),
+      phase: 'waiting-prompt',
+      state: 'running',
+      interruptRequested: false,
+      timers: [],
+    };
+    this.emit('running');
+    this.hooks.changed(true);
+    this.typeWhenReady();
+  }
+
+  interrupt(): void {
+    const step = this.step;
+    if (step?.phase === 'waiting-prompt') {
+      this.finish('interrupted');
+      return;
+    }
+    this.session.write('\x03');
+    if (!step) return;
+    step.interruptRequested = true;
+    const escalate = (signal: NodeJS.Signals, ms: number) =>
+      step.timers.push(
+        setTimeout(() => this.step === step && this.session.process.signalForeground(signal), ms),
+      );
+    escalate('SIGINT', INTERRUPT_ESCALATION_MS.sigint);
+    escalate('SIGTERM', INTERRUPT_ESCALATION_MS.sigterm);
+    escalate('SIGKILL', INTERRUPT_ESCALATION_MS.sigkill);
+  }
+
+  /** Keys from a client: a program that waited for them may be running again. */
+  input(): void {
+    if (this.step?.state === 'waiting-input') this.checkInput();
+  }
+
+  mark(mark: ShellMark): void {
+    const step = this.step;
+    if (!step) return;
+    if (mark.kind === 'B' && step.phase === 'waiting-prompt') this.typeWhenReady();
+    else if (mark.kind === 'C' && step.phase === 'typed') {
+      step.phase = 'executing';
+      this.startPolling();
+    } else if (mark.kind === 'D' && step.phase === 'executing') {
+      const exitCode = mark.exitCode ?? 0;
+      if (step.interruptRequested || exitCode === 130) this.finish('interrupted', exitCode);
+      else if (exitCode === 0) this.finish('passed', 0);
+      else this.finish('failed', exitCode, mark.line);
+    }
+  }
+
+  /** The shell is gone: a step in it ends with the shell's status. */
+  shellExited(code: number | null): void {
+    if (!this.step) return;
+    if (this.step.interruptRequested) this.finish('interrupted', code ?? undefined);
+    else this.finish('failed', code ?? 1);
+  }
+
+  /** The terminal is being closed under the step. */
+  abandon(): void {
+    this.finish('interrupted');
+  }
+
+  dispose(): void {
+    if (this.step) for (const timer of this.step.timers) clearTimeout(timer);
+    clearInterval(this.poll);
+    this.step = undefined;
+  }
+
+  private typeWhenReady(): void {
+    const step = this.step;
+    if (!step || step.phase !== 'waiting-prompt' || this.session.shellState !== 'prompt') return;
+    if (this.session.typedSincePrompt) {
+      // Half-typed keys (or a continuation prompt) would prefix our line: Ctrl-C gives a fresh prompt.
+      this.session.typedSincePrompt = false;
+      this.session.shellState = 'starting';
+      this.session.process.write('\x03');
+      return;
+    }
+    step.phase = 'typed';
+    this.session.typeHidden(this.hooks.stage(randomBytes(8).toString('hex'), step.command));
+  }
+
+  private startPolling(): void {
+    clearInterval(this.poll);
+    this.poll = setInterval(() => this.checkInput(), INPUT_POLL_MS);
+    this.poll.unref();
+  }
+
+  private checkInput(): void {
+    const step = this.step;
+    if (!step || step.phase !== 'executing') return;
+    // A program that is printing is not waiting; one that waited is checked on every tick.
+    const quiet = Date.now() - this.session.lastOutputAt >= INPUT_POLL_MS;
+    if (step.state === 'running' && !quiet) return;
+    const waiting = this.session.process.waitsForInput();
+    if (waiting && step.state === 'running') this.emit('waiting-input');
+    else if (!waiting && step.state === 'waiting-input') this.emit('running');
+  }
+
+  private emit(state: StepState, extra: Partial<StepMessage> = {}): void {
+    const step = this.step;
+    if (!step) return;
+    step.state = state;
+    this.hooks.emit({ type: 'step', terminal: this.session.name, stepId: step.id, state, ...extra });
+  }
+
+  private finish(state: StepState, exitCode?: number, line?: number): void {
+    const step = this.step;
+    if (!step) return;
+    this.emit(state, {
+      ...(exitCode === undefined ? {} : { exitCode }),
+      durationMs: Date.now() - step.startedAt,
+      ...(state === 'failed' && line !== undefined ? { line } : {}),
+    });
+    this.dispose();
+    this.hooks.changed(false, state);
+  }
+}

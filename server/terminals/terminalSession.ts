@@ -1,0 +1,285 @@
+/**
+ * One named terminal: its process, the path its output takes (marks out, the step line's echo
+ * hidden, coalesced into frames, kept in the replay ring and the screen mirror, sent to each
+ * attached client under flow control), and the clients watching it.
+ */
+import type { TerminalClient } from '../hub';
+import type { ServerMessage, TerminalSummary } from '../../src/protocol/messages';
+import { Attachment } from './attachment';
+import { FLOW, FlowGate } from './flowControl';
+import { OutputRing } from './outputRing';
+import { ScreenMirror } from './screenMirror';
+import { type ShellMark, ShellMarkParser } from './shellMarks';
+import type { Disposable, ProcessExit, TerminalProcess } from './terminalProcess';
+
+export type ShellState = 'starting' | 'prompt' | 'executing';
+
+/** If the echo of a typed step line runs longer than this, something else is talking: show it. */
+const MAX_HIDDEN_UNITS = 4096;
+// eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
+const PRIVATE_MODES = /\x1b\[\?[\d;]*[hl]/g;
+
+export interface SessionSettings {
+  name: string;
+  process: TerminalProcess;
+  nonce: string;
+  cols: number;
+  rows: number;
+  scrollbackUnits: number;
+  /** Rows of scrollback a snapshot carries. */
+  snapshotRows: number;
+  onMark(mark: ShellMark): void;
+  onExit(exit: ProcessExit): void;
+  onActivity(): void;
+}
+
+export class TerminalSession {
+  readonly name: string;
+  readonly process: TerminalProcess;
+  cols: number;
+  rows: number;
+  shellState: ShellState = 'starting';
+  /** Keys reached the prompt since it was drawn: a step must clear the line first. */
+  typedSincePrompt = false;
+  lastOutputAt = 0;
+  private readonly attachments = new Map<string, Attachment>();
+  private readonly parser: ShellMarkParser;
+  private readonly ring: OutputRing;
+  private readonly mirror: ScreenMirror;
+  private readonly gate: FlowGate;
+  private readonly subscriptions: Disposable[] = [];
+  private pending = '';
+  private flushTimer: NodeJS.Timeout | undefined;
+  private stallTimer: NodeJS.Timeout | undefined;
+  private hiding = false;
+  private hiddenUnits = 0;
+  private exited = false;
+
+  constructor(private readonly settings: SessionSettings) {
+    this.name = settings.name;
+    this.process = settings.process;
+    this.cols = settings.cols;
+    this.rows = settings.rows;
+    this.parser = new ShellMarkParser(settings.nonce);
+    this.ring = new OutputRing(settings.scrollbackUnits);
+    this.mirror = new ScreenMirror(settings.cols, settings.rows, settings.snapshotRows);
+    this.gate = new FlowGate(settings.process);
+    this.subscriptions.push(
+      this.process.onData((data) => this.received(data)),
+      this.process.onExit((exit) => {
+        this.exited = true;
+        this.flush();
+        settings.onExit(exit);
+      }),
+    );
+  }
+
+  get isPaused(): boolean {
+    return this.gate.isPaused;
+  }
+
+  get clientCount(): number {
+    return this.attachments.size;
+  }
+
+  get hasExited(): boolean {
+    return this.exited;
+  }
+
+  summary(stepId: string | undefined): TerminalSummary {
+    const base = { name: this.name, pid: this.process.pid, cols: this.cols, rows: this.rows };
+    return stepId === undefined ? base : { ...base, stepId };
+  }
+
+  attachmentOf(client: TerminalClient): Attachment | undefined {
+    return this.attachments.get(client.id);
+  }
+
+  /** Sends `attached`, then exactly what the client lacks: a replay from `since`, or a snapshot. */
+  attach(client: TerminalClient, readOnly: boolean, since: number | undefined): void {
+    this.attachments.get(client.id)?.markDetached();
+    const attachment = new Attachment(client, readOnly);
+    this.attachments.set(client.id, attachment);
+    this.flush();
+    const missed = since === undefined ? undefined : this.ring.since(since);
+    const header = {
+      type: 'attached',
+      terminal: this.name,
+      pid: this.process.pid,
+      cols: this.cols,
+      rows: this.rows,
+      readOnly,
+    } as const;
+    if (since !== undefined && missed !== undefined) {
+      attachment.send({ ...header, seq: since });
+      attachment.sentUpTo = since;
+      if (missed.length > 0) attachment.sendOutput(this.name, since, missed);
+    } else {
+      this.sendSnapshot(attachment, (seq) => attachment.send({ ...header, seq }));
+    }
+    this.evaluateFlow();
+  }
+
+  detach(client: TerminalClient): boolean {
+    const attachment = this.attachments.get(client.id);
+    if (!attachment) return false;
+    attachment.markDetached();
+    this.attachments.delete(client.id);
+    this.evaluateFlow();
+    return true;
+  }
+
+  ack(client: TerminalClient, units: number): void {
+    const attachment = this.attachments.get(client.id);
+    if (!attachment) return;
+    attachment.acked(units);
+    if (FlowGate.caughtUp(attachment) && !attachment.syncing) {
+      attachment.lagging = false;
+      const missed = this.ring.since(attachment.sentUpTo);
+      if (missed === undefined) this.sendSnapshot(attachment);
+      else if (missed.length > 0) attachment.sendOutput(this.name, attachment.sentUpTo, missed);
+    }
+    this.evaluateFlow();
+  }
+
+  write(data: string): void {
+    if (this.shellState === 'prompt') this.typedSincePrompt = true;
+    this.settings.onActivity();
+    this.process.write(data);
+  }
+
+  /** Types a step's line: its echo (up to the command-start mark) never reaches the clients. */
+  typeHidden(line: string): void {
+    this.flush();
+    this.hiding = true;
+    this.hiddenUnits = 0;
+    this.process.write(line);
+  }
+
+  resize(cols: number, rows: number): void {
+    if (cols === this.cols && rows === this.rows) return;
+    this.cols = cols;
+    this.rows = rows;
+    this.process.resize(cols, rows);
+    this.mirror.resize(cols, rows);
+  }
+
+  broadcast(message: ServerMessage, alsoTo?: TerminalClient): void {
+    this.flush();
+    for (const attachment of this.attachments.values()) attachment.send(message);
+    if (alsoTo && !this.attachments.has(alsoTo.id)) alsoTo.send(message);
+  }
+
+  clients(): TerminalClient[] {
+    return [...this.attachments.values()].map((a) => a.client);
+  }
+
+  dispose(): void {
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.stallTimer);
+    for (const subscription of this.subscriptions) subscription.dispose();
+    for (const attachment of this.attachments.values()) attachment.markDetached();
+    this.attachments.clear();
+    this.mirror.dispose();
+  }
+
+  private received(raw: string): void {
+    this.lastOutputAt = Date.now();
+    this.settings.onActivity();
+    for (const piece of this.parser.feed(raw)) {
+      if ('text' in piece) this.accept(piece.text);
+      else this.marked(piece.mark);
+    }
+  }
+
+  private marked(mark: ShellMark): void {
+    this.flush();
+    if (mark.kind === 'B') {
+      this.shellState = 'prompt';
+      this.typedSincePrompt = false;
+    } else if (mark.kind === 'C') {
+      this.shellState = 'executing';
+      this.hiding = false;
+    } else if (mark.kind === 'D' && this.shellState === 'executing') {
+      this.shellState = 'starting';
+    }
+    this.settings.onMark(mark);
+  }
+
+  private accept(text: string): void {
+    if (this.hiding) {
+      this.hiddenUnits += text.length;
+      if (this.hiddenUnits <= MAX_HIDDEN_UNITS) {
+        // Mode switches in the hidden echo (readline turns bracketed paste off on Enter) still
+        // apply: a screen left in paste mode would wrap a pasted password in markers.
+        text = (text.match(PRIVATE_MODES) ?? []).join('');
+        if (text.length === 0) return;
+      } else {
+        this.hiding = false;
+      }
+    }
+    this.pending += text;
+    if (this.pending.length >= FLOW.maxFrameUnits) this.flush();
+    else this.flushTimer ??= setTimeout(() => this.flush(), FLOW.batchMs);
+  }
+
+  /** Sends what is coalescing now, so that a message that follows is not ahead of its output. */
+  flushOutput(): void {
+    this.flush();
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.length === 0) return;
+    const data = this.pending;
+    this.pending = '';
+    const seq = this.ring.end;
+    this.ring.append(data);
+    this.mirror.write(data, () => {
+      if (this.gate.isPaused) this.evaluateFlow();
+    });
+    for (const attachment of this.attachments.values()) {
+      if (attachment.live) attachment.sendOutput(this.name, seq, data);
+    }
+    this.evaluateFlow();
+  }
+
+  /**
+   * A snapshot stands in for the stream up to the offset it reflects (M): it is sent with
+   * `seq = M - length`, so a client that counts `seq + data.length` holds exactly M and takes
+   * the next frame as it comes. Output that arrived meanwhile follows from the ring.
+   */
+  private sendSnapshot(attachment: Attachment, before?: (seq: number) => void): void {
+    attachment.syncing = true;
+    void this.mirror.snapshot(this.settings.snapshotRows).then((snapshot) => {
+      if (attachment.detached) return;
+      const rest = this.ring.since(snapshot.offset);
+      if (rest === undefined) {
+        // The mirror fell behind the ring (a flood): a newer snapshot is needed.
+        this.sendSnapshot(attachment, before);
+        return;
+      }
+      let data = snapshot.data;
+      if (data.length > snapshot.offset) data = this.ring.since(0)?.slice(0, snapshot.offset) ?? '';
+      const seq = snapshot.offset - data.length;
+      before?.(seq);
+      attachment.syncing = false;
+      attachment.sendOutput(this.name, seq, data, true);
+      if (rest.length > 0) attachment.sendOutput(this.name, snapshot.offset, rest);
+      this.evaluateFlow();
+    });
+  }
+
+  private evaluateFlow(): void {
+    if (this.exited) return;
+    this.gate.evaluate(this.attachments.values(), this.mirror.backlog, Date.now());
+    if (this.gate.isPaused && this.stallTimer === undefined) {
+      this.stallTimer = setTimeout(() => {
+        this.stallTimer = undefined;
+        this.evaluateFlow();
+      }, FLOW.stallMs);
+      this.stallTimer.unref();
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/** A TerminalClient that keeps what the hub sends it, with waits for what a test expects next. */
+import type { TerminalClient } from '../../../server/hub';
+import type { ServerMessage, StepMessage } from '../../../src/protocol/messages';
+
+let nextId = 0;
+
+export class RecordingClient implements TerminalClient {
+  readonly id = `test-${(nextId += 1)}`;
+  readonly messages: ServerMessage[] = [];
+  private waiters: Array<() => void> = [];
+
+  constructor(readonly readOnly = false) {}
+
+  send(message: ServerMessage): void {
+    this.messages.push(message);
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** The output of one terminal as a screen would hold it (a snapshot replaces what came before). */
+  screen(terminal = 'main'): string {
+    let text = '';
+    for (const m of this.messages) {
+      if (m.type !== 'output' || m.terminal !== terminal) continue;
+      text = m.reset ? m.data : text + m.data;
+    }
+    return text;
+  }
+
+  outputs(terminal = 'main') {
+    return this.messages.filter((m) => m.type === 'output' && m.terminal === terminal) as Extract<
+      ServerMessage,
+      { type: 'output' }
+    >[];
+  }
+
+  steps(stepId: string): StepMessage[] {
+    return this.messages.filter((m): m is StepMessage => m.type === 'step' && m.stepId === stepId);
+  }
+
+  /** Resolves with the first message (from `from` on) that matches, or fails after `timeoutMs`. */
+  async waitFor<T extends ServerMessage>(
+    match: (m: ServerMessage) => m is T,
+    timeoutMs?: number,
+    from?: number,
+  ): Promise<T>;
+  async waitFor(
+    match: (m: ServerMessage) => boolean,
+    timeoutMs?: number,
+    from?: number,
+  ): Promise<ServerMessage>;
+  async waitFor(match: (m: ServerMessage) => boolean, timeoutMs = 15_000, from = 0): Promise<ServerMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.slice(from).find(match);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(
+          `no matching message in ${timeoutMs} ms; last: ${JSON.stringify(this.messages.slice(-5))}`,
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits until the step reaches one of `states`. */
+  stepEnd(
+    stepId: string,
+    states = ['passed', 'failed', 'interrupted'],
+    timeoutMs?: number,
+  ): Promise<StepMessage> {
+    return this.waitFor(
+      (m): m is StepMessage => m.type === 'step' && m.stepId === stepId && states.includes(m.state),
+      timeoutMs,
+    );
+  }
+
+  /** Waits until the screen text matches. */
+  async waitForScreen(pattern: RegExp, terminal = 'main', timeoutMs = 15_000): Promise<string> {
+    await this.waitFor(() => pattern.test(this.screen(terminal)), timeoutMs);
+    return this.screen(terminal);
+  }
+}
