@@ -31,11 +31,18 @@ else
 fi
 HISTIGNORE="${HISTIGNORE:+$HISTIGNORE:}[ ]__rw_run *"
 
+# Parsing the gathered lines as a function body tells a complete command from one that goes on:
+# bash's "unexpected end of file", an open heredoc, or our own closing brace arriving inside an
+# open compound command. In this shell, without a fork (a fork per line is slow on small VMs).
 __rw_complete() {
   [[ $1 =~ (^|[^\\])(\\\\)*\\$ ]] && return 1
-  local __rw_err
-  __rw_err=$(printf '%s\n' "$1" | BASH_ENV= LC_ALL=C "$BASH" -n 2>&1)
-  [[ $__rw_err != *"unexpected end of file"* && $__rw_err != *"unexpected EOF"* && $__rw_err != *"here-document"* ]]
+  local LC_ALL=C __rw_err= __rw_check="$__rw_steps/.syntax"
+  eval "__rw_syntax() { $1
+}" 2>"$__rw_check"
+  unset -f __rw_syntax
+  read -r -d '' __rw_err <"$__rw_check"
+  [[ $__rw_err != *"unexpected end of file"* && $__rw_err != *"unexpected EOF"* &&
+    $__rw_err != *"here-document"* && $__rw_err != *"unexpected token \`}'"* ]]
 }
 
 __rw_show() {

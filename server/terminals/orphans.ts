@@ -31,8 +31,12 @@ export class OrphanRegistry {
   private readonly file: string;
   private readonly shells = new Map<number, ProcessRecord & { name: string }>();
   private readonly server: ProcessRecord;
+  private disposed = false;
 
-  constructor(private readonly stateDir: string) {
+  constructor(
+    stateDir: string,
+    private readonly warn: (message: string) => void,
+  ) {
     mkdirSync(stateDir, { recursive: true, mode: 0o700 });
     this.server = { pid: process.pid, starttime: readStat(process.pid)?.starttime ?? 0 };
     this.file = path.join(stateDir, `${PREFIX}${process.pid}.json`);
@@ -48,12 +52,20 @@ export class OrphanRegistry {
   }
 
   dispose(): void {
+    this.disposed = true;
     rmSync(this.file, { force: true });
   }
 
   private save(): void {
+    if (this.disposed) return;
     const state: StateFile = { server: this.server, shells: [...this.shells.values()] };
-    writeFileSync(this.file, JSON.stringify(state), { mode: 0o600 });
+    try {
+      writeFileSync(this.file, JSON.stringify(state), { mode: 0o600 });
+    } catch (error) {
+      this.warn(
+        `cannot record shells in ${this.file} (a killed server could leave them running): ${String(error)}`,
+      );
+    }
   }
 }
 

@@ -29,12 +29,14 @@ const MAX_NAME = 48;
 export class LocalTerminalHub implements TerminalHub {
   private readonly terminals = new Map<string, Terminal>();
   private readonly registry: OrphanRegistry;
+  /** Terminals being ended: no longer listed, but dispose() still waits for them. */
+  private readonly ending = new Set<Promise<void>>();
 
   constructor(
     private readonly options: ResolvedOptions,
     private readonly integration: ShellIntegration,
   ) {
-    this.registry = new OrphanRegistry(options.stateDir);
+    this.registry = new OrphanRegistry(options.stateDir, (message) => options.log.warn(message));
   }
 
   attach(client: TerminalClient, message: Omit<AttachMessage, 'type'>): void {
@@ -97,7 +99,8 @@ export class LocalTerminalHub implements TerminalHub {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all([...this.terminals.values()].map((terminal) => this.end(terminal, 'server stopping')));
+    for (const terminal of this.terminals.values()) void this.end(terminal, 'server stopping');
+    while (this.ending.size > 0) await Promise.all(this.ending);
     this.registry.dispose();
   }
 
@@ -232,23 +235,38 @@ export class LocalTerminalHub implements TerminalHub {
 
   /** Ends the shell's whole session and forgets the terminal (and its background terminals). */
   private end(terminal: Terminal, reason: string): Promise<void> {
-    terminal.ending ??= (async () => {
-      const name = terminal.session.name;
-      if (this.terminals.get(name) === terminal) this.terminals.delete(name);
-      terminal.lifetime.dispose();
-      terminal.steps.abandon();
-      const children = [...this.terminals.values()].filter((t) => t.background?.parent === name);
-      await Promise.all([
-        ...children.map((child) => this.end(child, `${name} ended`)),
-        terminal.session.process.terminate(),
-      ]);
-      // The exit event (and the `exit` message it sends) follows the shell's death shortly.
-      await Promise.race([terminal.exited, new Promise((resolve) => setTimeout(resolve, 1_000))]);
-      terminal.session.dispose();
-      this.registry.remove(terminal.session.process.pid);
-      this.options.log.info(`terminal ${name} ended (${reason})`);
-    })();
-    return terminal.ending;
+    if (terminal.ending) return terminal.ending;
+    let ended: () => void = () => {};
+    const ending = new Promise<void>((resolve) => (ended = resolve));
+    // Set before anything runs: ending a step below may ask to end this terminal again.
+    terminal.ending = ending;
+    this.ending.add(ending);
+    void this.endSession(terminal, reason)
+      .catch((error: unknown) =>
+        this.options.log.error(`terminal ${terminal.session.name}: could not end it`, error),
+      )
+      .finally(() => {
+        this.ending.delete(ending);
+        ended();
+      });
+    return ending;
+  }
+
+  private async endSession(terminal: Terminal, reason: string): Promise<void> {
+    const name = terminal.session.name;
+    if (this.terminals.get(name) === terminal) this.terminals.delete(name);
+    terminal.lifetime.dispose();
+    terminal.steps.abandon();
+    const children = [...this.terminals.values()].filter((t) => t.background?.parent === name);
+    await Promise.all([
+      ...children.map((child) => this.end(child, `${name} ended`)),
+      terminal.session.process.terminate(),
+    ]);
+    // The exit event (and the `exit` message it sends) follows the shell's death shortly.
+    await Promise.race([terminal.exited, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    terminal.session.dispose();
+    this.registry.remove(terminal.session.process.pid);
+    this.options.log.info(`terminal ${name} ended (${reason})`);
   }
 }
 

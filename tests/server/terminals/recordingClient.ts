@@ -87,3 +87,30 @@ export class RecordingClient implements TerminalClient {
     return this.screen(terminal);
   }
 }
+
+/** The HubError code a call throws, or undefined if it does not throw. */
+export function errorCode(call: () => void): string | undefined {
+  try {
+    call();
+  } catch (error) {
+    return (error as { code?: string }).code ?? 'not a HubError';
+  }
+  return undefined;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

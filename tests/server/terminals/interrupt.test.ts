@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StepMessage } from '../../../src/protocol/messages';
+import { hubFixture, type HubFixture } from './fixture';
+import { isAlive, waitUntil } from './recordingClient';
+
+describe('stopping steps and waiting for the keyboard', () => {
+  let f: HubFixture;
+  afterEach(() => f?.cleanup());
+
+  it('interrupts `sleep 100` and gives the prompt back', async () => {
+    f = hubFixture();
+    await f.open();
+    f.hub.run(f.client, { terminal: 'main', stepId: 'sleep', command: 'echo before\nsleep 100\necho after' });
+    await f.client.waitForScreen(/before\r\n/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const asked = Date.now();
+    f.hub.interrupt(f.client, 'main');
+    const end = await f.client.stepEnd('sleep');
+    const promptBack = await f.client.waitForScreen(/[$#] $/).then(() => Date.now() - asked);
+    console.log(`interrupt → prompt back in ${promptBack} ms`);
+    expect(end).toMatchObject({ state: 'interrupted', exitCode: 130 });
+    expect(promptBack).toBeLessThan(5_000); // generous: the figure above is the real measure
+    expect(f.client.screen()).not.toContain('after');
+  });
+
+  it('escalates to signals when the foreground job ignores Ctrl-C', async () => {
+    f = hubFixture();
+    await f.open();
+    f.hub.run(f.client, {
+      terminal: 'main',
+      stepId: 'stubborn',
+      command: 'bash -c \'trap "" INT; echo armed; sleep 100\'',
+    });
+    await f.client.waitForScreen(/armed\r\n/);
+    f.hub.interrupt(f.client, 'main');
+    expect(await f.client.stepEnd('stubborn')).toMatchObject({ state: 'interrupted' });
+  });
+
+  it('reports waiting-input while `read -p` waits, and running once it has its answer', async () => {
+    f = hubFixture();
+    await f.open();
+    f.hub.run(f.client, {
+      terminal: 'main',
+      stepId: 'ask',
+      command: 'read -p "Name? " name\necho "got $name"',
+    });
+    await f.client.waitFor((m) => m.type === 'step' && m.stepId === 'ask' && m.state === 'waiting-input');
+    expect(f.client.screen()).toContain('Name? ');
+    f.hub.input(f.client, 'main', 'alice\r');
+    expect(await f.client.stepEnd('ask')).toMatchObject({ state: 'passed' });
+    expect(f.client.screen()).toContain('got alice');
+    const states = f.client.steps('ask').map((m) => m.state);
+    expect(states.filter((s) => s === 'waiting-input')).toHaveLength(1);
+  });
+
+  it('notices a child program reading the keyboard (not only bash builtins)', async () => {
+    f = hubFixture();
+    await f.open();
+    f.hub.run(f.client, { terminal: 'main', stepId: 'head', command: 'echo ready; head -n 1' });
+    await f.client.waitFor((m) => m.type === 'step' && m.stepId === 'head' && m.state === 'waiting-input');
+    f.hub.input(f.client, 'main', 'typed-line\r');
+    expect(await f.client.stepEnd('head')).toMatchObject({ state: 'passed' });
+  });
+
+  it('does not call a busy, quiet program waiting for input', async () => {
+    f = hubFixture();
+    await f.open();
+    f.hub.run(f.client, { terminal: 'main', stepId: 'quiet', command: 'sleep 1.2' });
+    expect(await f.client.stepEnd('quiet')).toMatchObject({ state: 'passed' });
+    expect(f.client.steps('quiet').map((m) => m.state)).toEqual(['running', 'passed']);
+  });
+
+  it('runs a background step beside later steps, in a terminal of its own, until stopped', async () => {
+    f = hubFixture();
+    await f.open();
+    f.hub.run(f.client, {
+      terminal: 'main',
+      stepId: 'forward',
+      background: true,
+      command: 'while true; do echo tick; sleep 0.2; done',
+    });
+    const started = await f.client.waitFor(
+      (m): m is StepMessage => m.type === 'step' && m.stepId === 'forward' && m.state === 'running',
+    );
+    expect(started.terminal).toBe('main.bg-1');
+    const bg = f.hub.list().find((t) => t.name === 'main.bg-1');
+    expect(bg).toMatchObject({ stepId: 'forward' });
+
+    // A watcher sees it tick; the main terminal stays free for the next step.
+    const watcher = f.client;
+    f.hub.attach(watcher, { terminal: 'main.bg-1', cols: 80, rows: 24 });
+    await watcher.waitForScreen(/tick\r\ntick/, 'main.bg-1');
+    f.hub.run(f.client, { terminal: 'main', stepId: 'next', command: 'echo foreground-ok' });
+    expect(await f.client.stepEnd('next')).toMatchObject({ state: 'passed' });
+    expect(f.client.steps('forward').at(-1)?.state).toBe('running');
+
+    f.hub.interrupt(f.client, 'main', 'forward');
+    expect(await f.client.stepEnd('forward')).toMatchObject({ state: 'interrupted', terminal: 'main.bg-1' });
+    await waitUntil(() => !f.hub.list().some((t) => t.name === 'main.bg-1'));
+    await waitUntil(() => !isAlive(bg!.pid));
+    await f.client.waitFor((m) => m.type === 'exit' && m.terminal === 'main.bg-1');
+  });
+
+  it('reports a background step that ends by itself as passed or failed', async () => {
+    f = hubFixture();
+    await f.open();
+    f.hub.run(f.client, {
+      terminal: 'main',
+      stepId: 'short',
+      background: true,
+      command: 'sleep 0.3; exit 4',
+    });
+    expect(await f.client.stepEnd('short')).toMatchObject({
+      state: 'failed',
+      exitCode: 4,
+      terminal: 'main.bg-1',
+    });
+  });
+});
