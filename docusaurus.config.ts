@@ -1,6 +1,8 @@
 import { themes as prismThemes } from 'prism-react-renderer';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import remarkSteps from './src/remark/remarkSteps';
+import stepManifestPlugin from './src/plugins/stepManifest';
 
 // Runs in Node.js at build time: no browser code here.
 
@@ -25,6 +27,8 @@ const config: Config = {
       onBrokenMarkdownImages: 'throw',
     },
   },
+  // Writes build/steps.json (every page's steps) for the terminal server and the rehearsal runner.
+  plugins: [stepManifestPlugin],
   themes: [
     '@docusaurus/theme-mermaid',
     [
@@ -47,6 +51,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // The walkthrough is the whole site: its first page is the home page.
           routeBasePath: '/',
+          // Shell fences become steps (src/remark); their data reaches @theme/CodeBlock as a `data-step` prop.
+          remarkPlugins: [remarkSteps],
         },
         blog: false,
         theme: {

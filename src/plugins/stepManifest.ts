@@ -31,11 +31,14 @@ function docPermalinks(allContent: Record<string, Record<string, unknown> | unde
   return permalinks;
 }
 
-export default function stepManifestPlugin(
-  context: LoadContext,
-  options: StepManifestOptions = {},
-): Plugin<void> {
-  const docsDir = options.docsDir ?? join(context.siteDir, 'docs');
+function docsDirOf(context: LoadContext, options: unknown): string {
+  const docsDir = (options as StepManifestOptions | undefined)?.docsDir;
+  return typeof docsDir === 'string' ? docsDir : join(context.siteDir, 'docs');
+}
+
+// `options` is whatever the config passes: Docusaurus types it `unknown`.
+export default function stepManifestPlugin(context: LoadContext, options?: unknown): Plugin {
+  const docsDir = docsDirOf(context, options);
   let manifest: StepsManifest = { version: 1, pages: [] };
   return {
     name: 'step-manifest',

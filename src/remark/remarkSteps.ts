@@ -56,10 +56,13 @@ export default function remarkSteps(options: RemarkStepsOptions = {}) {
     }
     const absorbed = new Set<Nodes>();
     for (const { step, node, absorbed: nodes } of placements) {
+      // `hProperties` is declared by mdast-util-to-hast's type augmentation, which Node-only builds
+      // (server/tsconfig.json) do not load; the field is plain data either way.
+      const data = (node.data ?? {}) as { hProperties?: Record<string, unknown> };
       node.data = {
-        ...node.data,
-        hProperties: { ...node.data?.hProperties, [STEP_PROP]: JSON.stringify(step) },
-      };
+        ...data,
+        hProperties: { ...data.hProperties, [STEP_PROP]: JSON.stringify(step) },
+      } as typeof node.data;
       nodes.forEach((absorbedNode) => absorbed.add(absorbedNode));
     }
     const parents = new Set(placements.map((placement) => placement.parent));

@@ -26,7 +26,11 @@ function transform(
 function stepsIn(tree: Root): Step[] {
   return tree.children
     .filter((node): node is Code => node.type === 'code')
-    .map((node) => parseStepProp(node.data?.hProperties?.[STEP_PROP]))
+    .map((node) =>
+      parseStepProp(
+        (node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties?.[STEP_PROP],
+      ),
+    )
     .filter((step): step is Step => step !== null);
 }
 
