@@ -1,0 +1,27 @@
+// Wraps the theme's CodeBlock: a step (a shell fence the remark plugin annotated with `data-step`)
+// gets a frame with its recorded outputs; every other block renders exactly as before.
+import CodeBlock from '@theme-original/CodeBlock';
+import type { Props } from '@theme/CodeBlock';
+import { useMemo, type ReactNode } from 'react';
+import { STEP_PROP } from '../../remark/remarkSteps';
+import { parseStepProp } from '../../remark/stepProp';
+import type { Step } from '../../remark/stepModel';
+import StepFrame from './StepFrame';
+
+type CodeBlockProps = Props & { [STEP_PROP]?: string };
+
+export function useStep(props: CodeBlockProps): Step | null {
+  const prop = props[STEP_PROP];
+  return useMemo(() => parseStepProp(prop), [prop]);
+}
+
+export default function CodeBlockWrapper(props: CodeBlockProps): ReactNode {
+  const step = useStep(props);
+  const { [STEP_PROP]: _stepProp, ...codeBlockProps } = props;
+  if (!step) return <CodeBlock {...codeBlockProps} />;
+  return (
+    <StepFrame step={step}>
+      <CodeBlock {...codeBlockProps} />
+    </StepFrame>
+  );
+}
