@@ -9,7 +9,19 @@ import { Emitter, type Disposable } from './disposable';
 import { DockStore } from './dockState';
 import { ENDPOINT_STORAGE_KEY, storedEndpoint, takeLaunchParams } from './launch';
 import { StepStates, isActive, isFinal } from './stepStates';
+import { StepOutputs } from './stepOutputs';
 import { Store } from './store';
+import { VariableStore } from './variables';
+
+export interface RunAllProgress {
+  targetStepId: string;
+  stepIds: readonly string[];
+  /** Steps finished so far. */
+  done: number;
+  current?: string;
+  /** The step that failed and stopped the run, if one did. */
+  stoppedAt?: string;
+}
 
 export type RunnerError = { code: ErrorMessage['code'] | 'offline' | 'timeout'; message: string };
 
@@ -20,6 +32,10 @@ export class Runtime implements Disposable {
   readonly dock = new DockStore();
   /** Which step holds each terminal's foreground, as far as we know. */
   readonly busy = new Store<Readonly<Record<string, string>>>({});
+  readonly variables = new VariableStore();
+  readonly outputs = new StepOutputs();
+  /** The "run all to here" in progress, if any: one at a time per page. */
+  readonly runAll = new Store<RunAllProgress | null>(null);
   /** Server refusals, for the step (or terminal) they concern. */
   readonly errors = new Emitter<ErrorMessage>();
   /** Whether a server was ever configured for this browser (a start URL was opened). */
@@ -118,6 +134,9 @@ export class Runtime implements Disposable {
         return;
       }
       case 'step': {
+        if (message.state === 'running' && this.steps.record(message.stepId).state !== 'running') {
+          this.outputs.started(message.stepId);
+        }
         this.steps.apply(message);
         this.busy.update((busy) => {
           const next = { ...busy };
@@ -138,8 +157,10 @@ export class Runtime implements Disposable {
       case 'error':
         this.errors.emit(message);
         return;
-      case 'attached':
       case 'output':
+        this.outputs.capture(this.busy.get()[message.terminal], message);
+        return;
+      case 'attached':
         return;
       default:
         return assertUnhandled(message);

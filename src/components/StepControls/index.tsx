@@ -1,0 +1,157 @@
+/**
+ * A runnable step on the page: its toolbar (title, terminal, cluster, Run, Copy, Stop, Run all to
+ * here, state), one line of notice, the code block itself, and its recorded output. Renders fully
+ * in the static build; live behaviour arrives with the runtime after hydration.
+ */
+import React, { useEffect, useRef, useState, type ReactNode } from 'react';
+import { copyText } from '../../client/clipboard';
+import { clustersOf } from '../../client/stepFacts';
+import { isActive, isFinal } from '../../client/stepStates';
+import type { Step } from '../../remark/stepModel';
+import RecordedOutput from './RecordedOutput';
+import StepNoticeLine from './StepNoticeLine';
+import StepStatus, { describeState } from './StepStatus';
+import { useStepRunner } from './useStepRunner';
+import styles from './styles.module.css';
+
+export default function StepControls({
+  step,
+  children,
+}: {
+  step: Step;
+  children: ReactNode;
+}): React.JSX.Element {
+  const runner = useStepRunner(step);
+  const { record, availability, runAll } = runner;
+  const active = isActive(record.state);
+  const live = availability === 'connected';
+  const runnable = !step.norun && live && runner.unset.length === 0 && !runner.runtime?.connection.readOnly;
+  const clusters = clustersOf(step.command);
+  const title = step.title ?? `Step ${step.index + 1}`;
+  const hintId = `rw-step-hint-${step.id}`;
+  const [nudged, setNudged] = useState(false);
+  const announcement = useAnnouncement(title, record.state === 'idle' ? '' : describeState(record));
+  const progress =
+    runAll && runAll.stepIds.includes(step.id) && runAll.targetStepId === step.id ? runAll : null;
+
+  const onRun = () => {
+    if (runnable) runner.run();
+    else setNudged(true);
+  };
+  const onCopy = async () => {
+    const result = await copyText(runner.command);
+    if (result.ok) runner.copied();
+  };
+
+  return (
+    <div
+      className={styles.step}
+      data-step-id={step.id}
+      data-step-state={record.state}
+      data-exit-code={record.exitCode ?? ''}
+      data-terminal={step.terminal}
+    >
+      <div className={styles.toolbar} role="toolbar" aria-label={`Step: ${title}`}>
+        <span className={styles.title}>{title}</span>
+        <span className={styles.badge} title="The terminal this step runs in">
+          {step.terminal}
+        </span>
+        {clusters.map((cluster) => (
+          <span
+            key={cluster.context}
+            className={styles.cluster}
+            data-cluster={cluster.context}
+            title="The cluster this step targets"
+          >
+            {cluster.label}
+          </span>
+        ))}
+        {step.background ? <span className={styles.badge}>background</span> : null}
+        <StepStatus record={record} />
+        <span className={styles.actions}>
+          {step.norun ? null : (
+            <button
+              type="button"
+              className={styles.run}
+              onClick={onRun}
+              aria-disabled={!runnable || active}
+              aria-describedby={runnable ? undefined : hintId}
+              disabled={active}
+            >
+              Run
+            </button>
+          )}
+          <button type="button" onClick={() => void onCopy()}>
+            Copy
+          </button>
+          {runner.notice?.kind === 'copied' ? (
+            <span className={styles.copied} aria-hidden="true">
+              copied ✓
+            </span>
+          ) : null}
+          {step.norun ? null : (
+            <button type="button" onClick={runner.stop} disabled={!active}>
+              Stop
+            </button>
+          )}
+          {step.norun || runner.pageSteps.length < 2 || step.index === 0 ? null : (
+            <button
+              type="button"
+              onClick={runner.runAllToHere}
+              disabled={!runnable || active || runAll?.current !== undefined}
+            >
+              Run all to here
+            </button>
+          )}
+        </span>
+      </div>
+      {progress ? (
+        <div className={styles.progress}>
+          <progress max={progress.stepIds.length} value={progress.done} aria-label="Run all to here" />
+          <span>
+            {progress.stoppedAt
+              ? `stopped at step ${progress.done + 1} of ${progress.stepIds.length}`
+              : progress.current
+                ? `step ${progress.done + 1} of ${progress.stepIds.length}`
+                : `all ${progress.stepIds.length} steps passed`}
+          </span>
+        </div>
+      ) : null}
+      <div id={hintId} className={nudged ? styles.nudged : undefined}>
+        <StepNoticeLine
+          step={step}
+          record={record}
+          availability={availability}
+          unset={runner.unset}
+          notice={runner.notice}
+          answerBusy={runner.answerBusy}
+          dismiss={runner.dismiss}
+        />
+      </div>
+      {children}
+      <RecordedOutput
+        step={step}
+        runtime={runner.runtime}
+        actual={runner.output}
+        finished={isFinal(record.state)}
+      />
+      <div className={styles.srOnly} aria-live="polite" role="status">
+        {runner.notice?.kind === 'copied' ? `Copied ${title}.` : announcement}
+      </div>
+    </div>
+  );
+}
+
+/** The live region's text: only changes are announced, not the state found on page load. */
+function useAnnouncement(title: string, state: string): string {
+  const first = useRef(true);
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (state) setText(`${title}: ${state}`);
+  }, [title, state]);
+  return text;
+}

@@ -1,0 +1,134 @@
+/** The live state of one step and the actions its toolbar offers, for the step's frame to render. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ConnectionState } from '../../client/connection';
+import { useRuntime, useStoreValue } from '../../client/hooks';
+import {
+  busyWith,
+  commandFor,
+  interruptAndWait,
+  runAllTo,
+  runStep,
+  stopStep,
+  waitUntilFree,
+} from '../../client/runSteps';
+import type { RunAllProgress, Runtime } from '../../client/runtime';
+import { isActive, type StepRecord, type StepRecords } from '../../client/stepStates';
+import { unsetVariables, type VariableValues } from '../../client/variables';
+import type { Step } from '../../remark/stepModel';
+import { focusTerminal } from '../TerminalDock/sessions';
+import { usePageSteps } from './usePageSteps';
+
+/** A question or a piece of news shown under the toolbar. */
+export type StepNotice =
+  | { kind: 'busy'; holder: string; then: 'run' | 'run-all' }
+  | { kind: 'error'; message: string }
+  | { kind: 'copied' };
+
+/** `static`: no runtime yet (the server-rendered page, before hydration). */
+export type RunnerAvailability = ConnectionState | 'static';
+
+export interface StepRunner {
+  runtime: Runtime | null;
+  record: StepRecord;
+  availability: RunnerAvailability;
+  command: string;
+  unset: string[];
+  notice: StepNotice | null;
+  runAll: RunAllProgress | null;
+  output: string | undefined;
+  pageSteps: readonly Step[];
+  run(): void;
+  runAllToHere(): void;
+  stop(): void;
+  copied(): void;
+  answerBusy(choice: 'wait' | 'interrupt' | 'cancel'): void;
+  dismiss(): void;
+}
+
+const IDLE: StepRecord = { state: 'idle' };
+const NO_RECORDS: StepRecords = {};
+const NO_VALUES: VariableValues = {};
+
+export function useStepRunner(step: Step): StepRunner {
+  const runtime = useRuntime();
+  const records = useStoreValue<StepRecords, StepRecords>(runtime?.steps, NO_RECORDS);
+  const availability = useStoreValue<ConnectionState, RunnerAvailability>(runtime?.connectionState, 'static');
+  const values = useStoreValue<VariableValues, VariableValues>(runtime?.variables, NO_VALUES);
+  const runAll = useStoreValue(runtime?.runAll, null);
+  const outputs = useStoreValue<Readonly<Record<string, string>>, Readonly<Record<string, string>>>(
+    runtime?.outputs,
+    NO_VALUES,
+  );
+  const pageSteps = usePageSteps(step.pageId);
+  const [notice, setNotice] = useState<StepNotice | null>(null);
+  const record = records[step.id] ?? IDLE;
+  const unset = unsetVariables(step.variables, values);
+  const command = commandFor(runtime, step);
+
+  const report = useCallback((result: Awaited<ReturnType<typeof runStep>>) => {
+    if (!result.ok) setNotice({ kind: 'error', message: result.error.message });
+  }, []);
+
+  const start = useCallback(
+    async (what: 'run' | 'run-all') => {
+      if (!runtime) return;
+      setNotice(null);
+      if (what === 'run-all') return report(await runAllTo(runtime, pageSteps, step));
+      const holder = busyWith(runtime, step.terminal, step.id);
+      if (holder) return setNotice({ kind: 'busy', holder, then: what });
+      report(await runStep(runtime, step));
+    },
+    [runtime, step, pageSteps, report],
+  );
+
+  const answerBusy = useCallback(
+    async (choice: 'wait' | 'interrupt' | 'cancel') => {
+      if (!runtime || notice?.kind !== 'busy') return;
+      setNotice(null);
+      if (choice === 'cancel') return;
+      const free =
+        choice === 'wait'
+          ? await waitUntilFree(runtime, step.terminal)
+          : await interruptAndWait(runtime, step.terminal);
+      if (!free) return setNotice({ kind: 'error', message: `Terminal "${step.terminal}" is still busy.` });
+      report(await runStep(runtime, step));
+    },
+    [runtime, notice, step, report],
+  );
+
+  // A prompt in the step (a password, a confirmation): the reader types in the terminal.
+  const waiting = record.state === 'waiting-input';
+  useEffect(() => {
+    if (waiting) focusTerminal(record.terminal ?? step.terminal);
+  }, [waiting, record.terminal, step.terminal]);
+
+  const copiedTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(copiedTimer.current), []);
+
+  return {
+    runtime,
+    record,
+    availability,
+    command,
+    unset,
+    notice,
+    runAll,
+    output: outputs[step.id],
+    pageSteps,
+    run: () => void start('run'),
+    runAllToHere: () => void start('run-all'),
+    stop: () => {
+      if (runtime && isActive(record.state)) stopStep(runtime, step);
+    },
+    copied: () => {
+      setNotice({ kind: 'copied' });
+      clearTimeout(copiedTimer.current);
+      copiedTimer.current = setTimeout(
+        () => setNotice((current) => (current?.kind === 'copied' ? null : current)),
+        2500,
+      );
+    },
+    answerBusy: (choice) => void answerBusy(choice),
+    dismiss: () => setNotice(null),
+  };
+}
