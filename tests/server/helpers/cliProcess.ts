@@ -1,13 +1,11 @@
 /**
- * Runs `server/cli.ts` as `npm start` does (through tsx), in its own process group like a
- * terminal's foreground job, so a test can press Ctrl-C on the whole job with one signal.
+ * Runs `server/cli.ts` as the npm scripts do (`node --import tsx`), in its own process group like
+ * a terminal's foreground job, so a test can press Ctrl-C on the whole job with one signal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX_CLI = join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export interface CliRun {
   readonly child: ChildProcess;
@@ -22,7 +20,7 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const child = spawn(process.execPath, [TSX_CLI, 'server/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
     cwd: PROJECT_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,72 @@
+/**
+ * The command line: `dev` (what `npm start` runs), `live` (what `npm run live` runs after a
+ * build) and `terminals` (the terminal server alone, for tools). A usage mistake exits with
+ * status 2, a failure to start with status 1.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { addCommonOptions, type CommonOptions } from './launch/common';
+import { UsageError } from './launch/usageError';
+import { runDev, type DevOptions } from './launch/dev';
+import { runLive, type LiveOptions } from './launch/live';
+import { parsePort } from './launch/optionParsers';
+import { runTerminalsOnly } from './launch/terminalsOnly';
+import { consoleLogger } from './log';
+
+const log = consoleLogger;
+
+function buildProgram(): Command {
+  const program = new Command('runnable-walkthrough')
+    .description('Serve the walkthrough with a terminal server whose shells its pages can run steps in.')
+    .exitOverride()
+    .showHelpAfterError('(add --help for the options)');
+
+  addCommonOptions(
+    program
+      .command('dev')
+      .description('Docusaurus dev server plus terminal server; prints the one URL to open.'),
+    'port of the site (default: $PORT, else 3000)',
+  )
+    .addOption(
+      new Option('--terminal-port <port>', 'port of the terminal server (default: any free one)').argParser(
+        parsePort,
+      ),
+    )
+    .action((options: DevOptions) => runDev(options, log));
+
+  addCommonOptions(
+    program
+      .command('live')
+      .description('Serve the built site (npm run build) and the terminals from one port.'),
+    'port of the site and terminals (default: $PORT, else 3000)',
+  )
+    .option('--dir <dir>', 'the built site to serve', 'build')
+    .action((options: LiveOptions) => runLive(options, log));
+
+  addCommonOptions(
+    program
+      .command('terminals')
+      .description('Only the terminal server; prints {wsUrl, token} as one JSON line.'),
+    'port of the terminal server (default: any free one)',
+  ).action((options: CommonOptions) => runTerminalsOnly(options, log));
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed the problem (or the help) already.
+      process.exit(error.exitCode === 0 ? 0 : 2);
+    }
+    if (error instanceof UsageError) {
+      log.error(error.message);
+      process.exit(2);
+    }
+    log.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+
+void main(process.argv);

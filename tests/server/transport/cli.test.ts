@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runCli, runCliToExit } from '../helpers/cliProcess';
+import { descendantsOf, isRunning } from '../helpers/processes';
+import { is, TestClient } from '../helpers/testClient';
+
+describe('the command line', () => {
+  it('explains every option in --help', async () => {
+    const { code, output } = await runCliToExit(['dev', '--help']);
+    expect(code).toBe(0);
+    for (const option of [
+      '--port',
+      '--host',
+      '--allow-origin',
+      '--allow-remote',
+      '--shell',
+      '--cwd',
+      '--max-terminals',
+      '--grace',
+    ]) {
+      expect(output).toMatch(new RegExp(`${option}\\b[^\\n]*\\s+\\S+`));
+    }
+  });
+
+  it('refuses a non-loopback --host without --allow-remote (exit 2), saying what the flag risks', async () => {
+    const { code, output } = await runCliToExit(['terminals', '--host', '0.0.0.0']);
+    expect(code).toBe(2);
+    expect(output).toContain('--allow-remote');
+    expect(output).toContain('gets a shell');
+  });
+
+  it('refuses bad option values with exit status 2', async () => {
+    expect((await runCliToExit(['terminals', '--port', 'abc'])).code).toBe(2);
+    expect((await runCliToExit(['terminals', '--grace', 'soon'])).code).toBe(2);
+    expect((await runCliToExit(['terminals', '--allow-origin', 'localhost'])).code).toBe(2);
+    expect((await runCliToExit(['terminals', '--cwd', '/no/such/dir'])).code).toBe(2);
+    expect((await runCliToExit(['dev'], { PORT: 'eighty' })).code).toBe(2);
+  });
+
+  it('refuses `live` without a built site and says to build first', async () => {
+    const { code, output } = await runCliToExit(['live', '--dir', '/no/such/build', '--port', '0']);
+    expect(code).toBe(1);
+    expect(output).toContain('run npm run build first');
+  });
+
+  it('runs the terminal server alone, runs a step, and leaves no shell behind on SIGTERM', async () => {
+    const run = runCli(['terminals']);
+    const line = await run.waitForLine(/^\{.*"wsUrl"/, 60_000);
+    const { wsUrl, token } = JSON.parse(line) as { wsUrl: string; token: string };
+    const client = await TestClient.connect(wsUrl, { token });
+    await client.next(is.hello);
+    client.send({ type: 'attach', terminal: 'main', cols: 80, rows: 24 });
+    const { pid: shellPid } = await client.next(is.attached('main'));
+    client.send({ type: 'run', terminal: 'main', stepId: 'echo', command: 'echo ok' });
+    expect(await client.next(is.stepEnded('echo'), 30_000)).toMatchObject({ state: 'passed', exitCode: 0 });
+    const below = descendantsOf(run.pid).map((entry) => entry.pid);
+    expect(below).toContain(shellPid);
+
+    run.signalGroup('SIGTERM');
+    expect((await run.exited).code).toBe(0);
+    expect(below.filter(isRunning)).toEqual([]);
+  });
+
+  it('never writes a start token into the built site', async () => {
+    const buildDir = join(PROJECT_ROOT, 'build');
+    if (!existsSync(join(buildDir, 'index.html'))) return; // nothing built here: nothing could hold it
+    const run = runCli(['live', '--port', '0', '--audience']);
+    const line = await run.waitForLine(/#rw-token=/, 60_000);
+    const token = decodeURIComponent(/rw-token=([^&\s]+)/.exec(line)?.[1] ?? '');
+    expect(token.length).toBeGreaterThanOrEqual(43);
+    const holders = filesUnder(buildDir).filter((file) => readFileSync(file).includes(token));
+    run.signalGroup('SIGINT');
+    await run.exited;
+    expect(holders).toEqual([]);
+  });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
