@@ -36,6 +36,12 @@ const serverMayNotImport = {
     },
   ],
 };
+const pluginMayNotImport = {
+  patterns: [
+    { group: ['react', 'react-dom', 'react/*'], message: 'A build plugin renders nothing.' },
+    serverMayNotImport.patterns[1],
+  ],
+};
 const commonMayNotImport = {
   patterns: [...browserMayNotImport.patterns, ...serverMayNotImport.patterns],
 };
@@ -63,6 +69,12 @@ export default tseslint.config(
   {
     files: ['src/protocol/**/*.ts', 'src/remark/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', commonMayNotImport] },
+  },
+  {
+    // Docusaurus plugins run in Node at build time and are read by the server: node rules apply.
+    files: ['src/plugins/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': ['error', pluginMayNotImport] },
   },
   {
     files: ['server/**/*.ts'],
