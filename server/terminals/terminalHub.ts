@@ -84,7 +84,8 @@ export class LocalTerminalHub implements TerminalHub {
   }
 
   ack(client: TerminalClient, name: string, units: number): void {
-    this.known(name).session.ack(client, units);
+    // Acks race with a terminal's end (the screen catches up after `exit`): nothing is owed then.
+    this.terminals.get(name)?.session.ack(client, units);
   }
 
   close(client: TerminalClient, name: string): void {

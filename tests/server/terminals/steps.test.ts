@@ -82,7 +82,7 @@ describe('steps in a terminal', () => {
     f.hub.run(f.client, { terminal: 'main', stepId: 'shown', command: 'echo one\necho two' });
     await f.client.stepEnd('shown');
     // Mode switches (bracketed paste) pass; the text of the typed line does not.
-    const screen = f.client.screen().replace(/\x1b\[\?2004[hl]/g, '');
+    const screen = f.client.screen().replaceAll('\x1b[?2004h', '').replaceAll('\x1b[?2004l', '');
     expect(screen).toMatch(/[$#] echo one\r\none\r\n.*[$#] echo two\r\ntwo\r\n/s);
     expect(screen).not.toContain('__rw_run');
   });
