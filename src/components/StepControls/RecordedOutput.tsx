@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { useMemo, type ReactNode } from 'react';
 import { compareOutput, normalizeOutput } from '../../remark/outputComparison';
 import type { Runtime } from '../../client/runtime';
 import type { Step } from '../../remark/stepModel';
@@ -10,12 +10,20 @@ interface Props {
   /** What the latest run printed, if the step ran in this page's lifetime. */
   actual: string | undefined;
   finished: boolean;
+  /** The recorded outputs as the theme renders them (collapsed code blocks). */
+  children: ReactNode;
 }
 
 let replaySerial = 0;
 
 /** The author's recorded output, collapsed; a replay into a read-only terminal; actual vs recorded. */
-export default function RecordedOutput({ step, runtime, actual, finished }: Props): React.JSX.Element | null {
+export default function RecordedOutput({
+  step,
+  runtime,
+  actual,
+  finished,
+  children,
+}: Props): React.JSX.Element | null {
   const recorded = step.recordedOutputs;
   const expected = recorded.map((output) => output.text).join('\n');
   const comparison = useMemo(
@@ -38,20 +46,12 @@ export default function RecordedOutput({ step, runtime, actual, finished }: Prop
   };
   return (
     <div className={styles.recorded}>
-      <details>
-        <summary>Recorded output{recorded.length > 1 ? ` (${recorded.length})` : ''}</summary>
-        {recorded.map((output, i) => (
-          <figure key={i} className={styles.recordedFigure}>
-            {output.title ? <figcaption>{output.title}</figcaption> : null}
-            <pre className={styles.recordedText}>{output.text}</pre>
-          </figure>
-        ))}
-        {runtime ? (
-          <button type="button" onClick={replay}>
-            Replay in a terminal
-          </button>
-        ) : null}
-      </details>
+      {children}
+      {runtime ? (
+        <button type="button" className={styles.replay} onClick={replay}>
+          Replay recorded output in a terminal
+        </button>
+      ) : null}
       {comparison && actual !== undefined ? (
         <details className={styles.comparison} data-output-matches={comparison.matches}>
           <summary>

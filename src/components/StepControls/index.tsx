@@ -14,13 +14,15 @@ import StepStatus, { describeState } from './StepStatus';
 import { useStepRunner } from './useStepRunner';
 import styles from './styles.module.css';
 
-export default function StepControls({
-  step,
-  children,
-}: {
+interface Props {
   step: Step;
+  /** The command's code block. */
   children: ReactNode;
-}): React.JSX.Element {
+  /** The recorded outputs as the theme renders them. */
+  recordedOutputs: ReactNode;
+}
+
+export default function StepControls({ step, children, recordedOutputs }: Props): React.JSX.Element {
   const runner = useStepRunner(step);
   const { record, availability, runAll } = runner;
   const active = isActive(record.state);
@@ -66,7 +68,8 @@ export default function StepControls({
             {cluster.label}
           </span>
         ))}
-        {step.background ? <span className={styles.badge}>background</span> : null}
+        {step.background ? <span className={styles.badge}>runs in the background</span> : null}
+        {step.norun ? <span className={styles.badge}>not run</span> : null}
         <StepStatus record={record} />
         <span className={styles.actions}>
           {step.norun ? null : (
@@ -134,7 +137,9 @@ export default function StepControls({
         runtime={runner.runtime}
         actual={runner.output}
         finished={isFinal(record.state)}
-      />
+      >
+        {recordedOutputs}
+      </RecordedOutput>
       <div className={styles.srOnly} aria-live="polite" role="status">
         {runner.notice?.kind === 'copied' ? `Copied ${title}.` : announcement}
       </div>

@@ -1,33 +1,14 @@
 import type { ReactNode } from 'react';
+import StepControls from '../../components/StepControls';
 import type { Step } from '../../remark/stepModel';
 import RecordedOutputs from './RecordedOutputs';
 import { StepContext } from './stepContext';
-import styles from './styles.module.css';
 
-function badgesOf(step: Step): string[] {
-  return [
-    ...(step.terminal !== 'main' ? [`terminal: ${step.terminal}`] : []),
-    ...(step.background ? ['runs in the background'] : []),
-    ...(step.norun ? ['not run'] : []),
-  ];
-}
-
-/** A step: its command block (copying `step.command`) and, under it, its recorded outputs. */
+/** A step: its toolbar and state (StepControls), its command block, and its recorded outputs. */
 export default function StepFrame({ step, children }: { step: Step; children: ReactNode }): ReactNode {
-  const badges = badgesOf(step);
   return (
-    <div className={styles.step} data-step-id={step.id} data-terminal={step.terminal}>
-      {badges.length > 0 && (
-        <div className={styles.badges}>
-          {badges.map((badge) => (
-            <span key={badge} className={styles.badge}>
-              {badge}
-            </span>
-          ))}
-        </div>
-      )}
+    <StepControls step={step} recordedOutputs={<RecordedOutputs outputs={step.recordedOutputs} />}>
       <StepContext.Provider value={step}>{children}</StepContext.Provider>
-      <RecordedOutputs outputs={step.recordedOutputs} />
-    </div>
+    </StepControls>
   );
 }

@@ -1,0 +1,243 @@
+/**
+ * The page's connection manager against the real terminal server (real bash shells over node-pty,
+ * real WebSockets). Node 20 has no global WebSocket, so the `ws` package's one is injected, with
+ * the Origin header a browser would send; the screen is @xterm/headless, written as xterm is.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Terminal } from '@xterm/headless';
+import WebSocket from 'ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  TerminalConnection,
+  type ConnectionState,
+  type SocketConstructor,
+} from '../../src/client/connection';
+import type { Endpoint } from '../../src/client/launch';
+import type { ServerMessage } from '../../src/protocol/messages';
+import { quietLogger } from '../../server/log';
+import { createTerminalHub, type LocalTerminals } from '../../server/terminals';
+import { startTerminalServer, type TerminalServer } from '../../server/terminalServer';
+
+const ORIGIN = 'http://localhost:3999';
+
+class BrowserLikeSocket extends WebSocket {
+  constructor(url: string) {
+    super(url, { origin: ORIGIN });
+  }
+}
+
+let home: string;
+let hub: LocalTerminals;
+let server: TerminalServer;
+const open: TerminalConnection[] = [];
+
+beforeAll(async () => {
+  home = mkdtempSync(path.join(os.tmpdir(), 'rw-client-home-'));
+  writeFileSync(path.join(home, '.bashrc'), '');
+  hub = createTerminalHub({
+    cwd: home,
+    env: { HOME: home, PS1: '$ ', HISTFILE: path.join(home, '.bash_history') },
+    stateDir: mkdtempSync(path.join(os.tmpdir(), 'rw-client-state-')),
+    log: quietLogger,
+  });
+  await hub.ready;
+  server = await startTerminalServer({ hub, allowedOrigins: [ORIGIN], log: quietLogger });
+});
+
+afterEach(() => {
+  for (const connection of open.splice(0)) connection.dispose();
+});
+
+afterAll(async () => {
+  await server.close();
+  await hub.dispose();
+  rmSync(home, { recursive: true, force: true });
+});
+
+function connect(endpoint: Endpoint | null = { server: server.wsUrl, token: server.token }) {
+  const connection = new TerminalConnection({
+    endpoint: () => endpoint,
+    WebSocket: BrowserLikeSocket as unknown as SocketConstructor,
+    backoff: { initialMs: 50, maxMs: 200 },
+  });
+  open.push(connection);
+  const states: ConnectionState[] = [];
+  connection.onState((state) => states.push(state));
+  connection.connect();
+  return { connection, states };
+}
+
+function screenSink(cols = 80, rows = 24) {
+  const terminal = new Terminal({ cols, rows, allowProposedApi: true });
+  let resets = 0;
+  return {
+    sink: {
+      write: (data: string, done: () => void) => terminal.write(data, done),
+      reset: () => {
+        resets += 1;
+        terminal.reset();
+      },
+    },
+    text: () => {
+      const lines: string[] = [];
+      const buffer = terminal.buffer.active;
+      for (let i = 0; i < buffer.length; i += 1) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+      return lines.join('\n');
+    },
+    resets: () => resets,
+  };
+}
+
+function until<T>(connection: TerminalConnection, pick: (m: ServerMessage) => T | undefined, ms = 20_000) {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out waiting for a server message')), ms);
+    const subscription = connection.onMessage((message) => {
+      const value = pick(message);
+      if (value === undefined) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
+
+function stateReached(connection: TerminalConnection, wanted: ConnectionState, ms = 20_000) {
+  if (connection.state === wanted) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`never became ${wanted} (is ${connection.state})`)), ms);
+    const subscription = connection.onState((state) => {
+      if (state !== wanted) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+  });
+}
+
+const stepEnd = (stepId: string) => (message: ServerMessage) =>
+  message.type === 'step' && message.stepId === stepId && message.state !== 'running' ? message : undefined;
+
+async function eventually(check: () => boolean, what: string, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('TerminalConnection with the real terminal server', () => {
+  it('says connected after hello, attaches a terminal and shows what a step prints', async () => {
+    const { connection } = connect();
+    expect(connection.state).toBe('connecting');
+    await stateReached(connection, 'connected');
+    const screen = screenSink();
+    const attached = until(connection, (m) => (m.type === 'attached' && m.terminal === 'c1' ? m : undefined));
+    connection.attach('c1', { cols: 80, rows: 24 }, screen.sink);
+    await attached;
+    const ended = until(connection, stepEnd('c1/echo'));
+    expect(connection.run('c1', 'c1/echo', 'echo "hello from $((6*7))"')).toBe(true);
+    expect(await ended).toMatchObject({ state: 'passed', exitCode: 0 });
+    await eventually(() => screen.text().includes('hello from 42'), 'the output on screen');
+  });
+
+  it('reports a failing step with its exit code', async () => {
+    const { connection } = connect();
+    await stateReached(connection, 'connected');
+    const attached = until(connection, (m) => (m.type === 'attached' && m.terminal === 'c2' ? m : undefined));
+    connection.attach('c2', { cols: 80, rows: 24 }, screenSink().sink);
+    await attached;
+    const ended = until(connection, stepEnd('c2/fail'));
+    connection.run('c2', 'c2/fail', 'sh -c "exit 3"');
+    expect(await ended).toMatchObject({ state: 'failed', exitCode: 3 });
+  });
+
+  it('reconnects after the socket drops and re-attaches without showing anything twice', async () => {
+    const { connection, states } = connect();
+    await stateReached(connection, 'connected');
+    const screen = screenSink();
+    const attached = until(connection, (m) => (m.type === 'attached' && m.terminal === 'c3' ? m : undefined));
+    connection.attach('c3', { cols: 80, rows: 24 }, screen.sink);
+    await attached;
+    const first = until(connection, stepEnd('c3/one'));
+    connection.run('c3', 'c3/one', 'echo first-$((1+1))');
+    await first;
+    await eventually(() => screen.text().includes('first-2'), 'first output');
+
+    // The first attach draws the server's screen (one reset); a re-attach must not draw it again.
+    const resetsBefore = screen.resets();
+    // What a wifi drop looks like from the page: the socket just goes away.
+    (connection as unknown as { socket: WebSocket }).socket.terminate();
+    await stateReached(connection, 'reconnecting');
+    await stateReached(connection, 'connected');
+    expect(states).toEqual(['connected', 'reconnecting', 'connected']);
+
+    const second = until(connection, stepEnd('c3/two'));
+    connection.run('c3', 'c3/two', 'echo second-$((2+1))');
+    expect(await second).toMatchObject({ state: 'passed' });
+    await eventually(() => screen.text().includes('second-3'), 'second output');
+    expect(screen.text().match(/first-2/g)).toHaveLength(1);
+    expect(screen.resets()).toBe(resetsBefore);
+  });
+
+  it('gets the output printed while it was away, once, after re-attaching', async () => {
+    const { connection } = connect();
+    await stateReached(connection, 'connected');
+    const screen = screenSink();
+    const attached = until(connection, (m) => (m.type === 'attached' && m.terminal === 'c4' ? m : undefined));
+    connection.attach('c4', { cols: 80, rows: 24 }, screen.sink);
+    await attached;
+    const running = until(connection, (m) => (m.type === 'step' && m.stepId === 'c4/late' ? m : undefined));
+    connection.run('c4', 'c4/late', 'sleep 1; echo away-$((3*3))');
+    await running;
+    (connection as unknown as { socket: WebSocket }).socket.terminate();
+    expect(screen.text()).not.toContain('away-9');
+    await stateReached(connection, 'connected');
+    await eventually(() => screen.text().includes('away-9'), 'output printed while disconnected');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.text().match(/away-9/g)).toHaveLength(1);
+  });
+
+  it('says refused when the server is there but the token is not this start’s', async () => {
+    const { connection } = connect({ server: server.wsUrl, token: 'not-the-token' });
+    await stateReached(connection, 'refused');
+  });
+
+  it('says no-server when nothing listens at the address', async () => {
+    const port = await freePort();
+    const { connection } = connect({ server: `ws://127.0.0.1:${port}/terminal`, token: 'x' });
+    await stateReached(connection, 'no-server');
+  });
+
+  it('says no-server without trying when the page has no server address (static site)', () => {
+    const { connection, states } = connect(null);
+    expect(connection.state).toBe('no-server');
+    expect(states).toEqual(['no-server']);
+  });
+
+  it('stops retrying and drops every listener when disposed', async () => {
+    const port = await freePort();
+    const { connection, states } = connect({ server: `ws://127.0.0.1:${port}/terminal`, token: 'x' });
+    await stateReached(connection, 'no-server');
+    connection.dispose();
+    const seen = states.length;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(states).toHaveLength(seen);
+    expect((connection as unknown as { socket: unknown }).socket).toBeNull();
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
