@@ -24,7 +24,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
     cwd: PROJECT_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...readerEnvironment(), ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   if (child.pid === undefined) throw new Error('could not start the CLI');
   const pid = child.pid;
@@ -82,4 +82,16 @@ export async function runCliToExit(args: string[], env: NodeJS.ProcessEnv = {}) 
   const run = runCli(args, env);
   const { code } = await run.exited;
   return { code, output: run.output() };
+}
+
+/**
+ * The environment of a reader's shell: without what the test runner adds (NODE_ENV=test makes
+ * Docusaurus' bundler look for a "test" browserslist and fail).
+ */
+function readerEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST') delete env[key];
+  }
+  return env;
 }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 interface ProcessEntry {
   pid: number;
   ppid: number;
+  pgrp: number;
   command: string;
 }
 
@@ -17,7 +18,7 @@ function readProcesses(): ProcessEntry[] {
       const close = stat.lastIndexOf(')');
       const command = stat.slice(stat.indexOf('(') + 1, close);
       const fields = stat.slice(close + 2).split(' ');
-      entries.push({ pid: Number(name), ppid: Number(fields[1]), command });
+      entries.push({ pid: Number(name), ppid: Number(fields[1]), pgrp: Number(fields[2]), command });
     } catch {
       // The process ended between readdir and read: it is not running, which is all we need.
     }
@@ -51,4 +52,18 @@ export function isRunning(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The full command line of a process ('' once it is gone). */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** Live processes of a process group (a stopped dev server's group must be empty). */
+export function groupMembers(pgrp: number): ProcessEntry[] {
+  return readProcesses().filter((entry) => entry.pgrp === pgrp && isRunning(entry.pid));
 }

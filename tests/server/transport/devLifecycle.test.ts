@@ -1,0 +1,68 @@
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { LAUNCH_PARAMS } from '../../../src/protocol/messages';
+import { runCli } from '../helpers/cliProcess';
+import { commandLine, descendantsOf, groupMembers, isRunning } from '../helpers/processes';
+import { is, TestClient } from '../helpers/testClient';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+describe('npm start (the dev command)', () => {
+  it('prints one URL for the site on PORT, serves terminals to it, and leaves no process behind on Ctrl-C', async () => {
+    const port = await freePort();
+    const run = runCli(['dev'], { PORT: String(port) });
+    try {
+      const line = await run.waitForLine(/^\s*http:\/\/localhost:\d+\/#/, 240_000);
+      const url = new URL(line.trim());
+      expect(url.port).toBe(String(port));
+      // One URL to open: ours, with the token; Docusaurus' own token-less one is not passed on.
+      expect(run.output().match(/http:\/\/(localhost|127\.0\.0\.1)[:\/]\S*/g)).toEqual([line.trim()]);
+
+      const fragment = new URLSearchParams(url.hash.slice(1));
+      const wsUrl = fragment.get(LAUNCH_PARAMS.server) ?? '';
+      const token = fragment.get(LAUNCH_PARAMS.token) ?? '';
+      const site = await fetch(`http://localhost:${port}/`);
+      expect(site.status).toBe(200);
+      await site.body?.cancel();
+
+      // A page of the site may connect; the shell it gets is below the CLI.
+      const client = await TestClient.connect(wsUrl, { token, origin: `http://localhost:${port}` });
+      await client.next(is.hello);
+      client.send({ type: 'attach', terminal: 'main', cols: 80, rows: 24 });
+      const { pid: shellPid } = await client.next(is.attached('main'));
+      client.send({ type: 'run', terminal: 'main', stepId: 'bg', command: 'sleep 1000 &' });
+      await client.next(is.stepEnded('bg'), 30_000);
+
+      const below = descendantsOf(run.pid);
+      expect(below.map((entry) => entry.pid)).toContain(shellPid);
+      expect(below.some((entry) => entry.command === 'sleep')).toBe(true);
+      const docusaurus = below.find((entry) => commandLine(entry.pid).includes('docusaurus'));
+      expect(docusaurus).toBeDefined();
+
+      run.signalGroup('SIGINT');
+      const exit = await run.exited;
+      expect(exit.code).toBe(0);
+      // Give a killed process a moment to be reaped before looking.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const survivors = below.filter((entry) => isRunning(entry.pid));
+      console.log(
+        `Ctrl-C ended ${below.length} processes below the CLI: ${below.map((e) => e.command).join(', ')}`,
+      );
+      expect(survivors).toEqual([]);
+      expect(groupMembers(docusaurus?.pid ?? -1)).toEqual([]);
+    } finally {
+      if (run.child.exitCode === null) run.signalGroup('SIGKILL');
+    }
+  }, 300_000);
+});
