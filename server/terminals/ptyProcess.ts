@@ -14,6 +14,7 @@ export function spawnPty(request: SpawnRequest): TerminalProcess {
   });
   const pid = child.pid;
   const startTime = readStat(pid)?.starttime ?? 0;
+  // Set when ending starts too: a write racing the pty's close would only log EBADF.
   let exited = false;
   child.onExit(() => {
     exited = true;
@@ -53,6 +54,7 @@ export function spawnPty(request: SpawnRequest): TerminalProcess {
     },
     waitsForInput: () => waitsForTerminalInput(pid),
     terminate: async () => {
+      exited = true;
       // The shell's pid is its session id (node-pty calls setsid): the session outlives the shell.
       await killSession(pid);
     },

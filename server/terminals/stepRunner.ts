@@ -85,6 +85,13 @@ export class StepRunner {
       this.finish('interrupted');
       return;
     }
+    if (step?.phase === 'typed') {
+      // Ctrl-C reaches readline before our line runs: it is dropped, and no C or D mark follows.
+      this.session.stopHiding();
+      this.session.write('\x03');
+      this.finish('interrupted');
+      return;
+    }
     this.session.write('\x03');
     if (!step) return;
     step.interruptRequested = true;
@@ -105,6 +112,7 @@ export class StepRunner {
   mark(mark: ShellMark): void {
     const step = this.step;
     if (!step) return;
+    // Only while waiting: readline redraws the prompt (marks and all) while it echoes our line.
     if (mark.kind === 'B' && step.phase === 'waiting-prompt') this.typeWhenReady();
     else if (mark.kind === 'C' && step.phase === 'typed') {
       step.phase = 'executing';

@@ -156,6 +156,11 @@ export class TerminalSession {
     this.process.write(line);
   }
 
+  /** The typed step line was abandoned: show what follows. */
+  stopHiding(): void {
+    this.hiding = false;
+  }
+
   resize(cols: number, rows: number): void {
     if (cols === this.cols && rows === this.rows) return;
     this.cols = cols;

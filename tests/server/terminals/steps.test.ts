@@ -127,6 +127,16 @@ describe('steps in a terminal', () => {
     expect(f.client.screen()).toContain('hi-from-alias');
   });
 
+  it("keeps its marks when the user's PROMPT_COMMAND rebuilds the prompt each time", async () => {
+    f = hubFixture({ bashrc: 'PROMPT_COMMAND=\'PS1="dyn-$((++prompts))\\$ "\'\n' });
+    await f.open();
+    for (const stepId of ['one', 'two']) {
+      f.hub.run(f.client, { terminal: 'main', stepId, command: 'false' });
+      expect(await f.client.stepEnd(stepId)).toMatchObject({ state: 'failed', exitCode: 1 });
+    }
+    expect(f.client.screen()).toContain('dyn-3');
+  });
+
   it('runs a step sent before the first prompt once the shell is ready', async () => {
     f = hubFixture();
     f.hub.attach(f.client, { terminal: 'main', cols: 80, rows: 24 });
