@@ -30,6 +30,8 @@ export interface ConnectOptions {
   /** Sent as the Origin header; omit for a tool-like client without one. */
   origin?: string;
   headers?: Record<string, string>;
+  /** false: ignore the server's pings, like a peer that vanished without closing. */
+  autoPong?: boolean;
 }
 
 type Waiter = {
@@ -65,6 +67,7 @@ export class TestClient {
     const url = new URL(wsUrl);
     if (options.token !== undefined) url.searchParams.set(TOKEN_PARAM, options.token);
     const socket = new WebSocket(url, {
+      autoPong: options.autoPong ?? true,
       headers: { ...options.headers, ...(options.origin === undefined ? {} : { Origin: options.origin }) },
     });
     return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LAUNCH_PARAMS, TERMINAL_PATH } from '../../../src/protocol/messages';
 import { PROJECT_ROOT, runCli, runCliToExit } from '../helpers/cliProcess';
 import { descendantsOf, isRunning } from '../helpers/processes';
 import { is, TestClient } from '../helpers/testClient';
@@ -62,17 +63,34 @@ describe('the command line', () => {
     expect(below.filter(isRunning)).toEqual([]);
   });
 
-  it('never writes a start token into the built site', async () => {
+  it('serves the built site and its terminals from one origin, and never writes the token into the build', async () => {
     const buildDir = join(PROJECT_ROOT, 'build');
     if (!existsSync(join(buildDir, 'index.html'))) return; // nothing built here: nothing could hold it
     const run = runCli(['live', '--port', '0', '--audience']);
-    const line = await run.waitForLine(/#rw-token=/, 60_000);
-    const token = decodeURIComponent(/rw-token=([^&\s]+)/.exec(line)?.[1] ?? '');
-    expect(token.length).toBeGreaterThanOrEqual(43);
-    const holders = filesUnder(buildDir).filter((file) => readFileSync(file).includes(token));
-    run.signalGroup('SIGINT');
-    await run.exited;
-    expect(holders).toEqual([]);
+    try {
+      const line = await run.waitForLine(/#rw-token=/, 60_000);
+      const launch = new URL(line.trim());
+      const token = new URLSearchParams(launch.hash.slice(1)).get(LAUNCH_PARAMS.token) ?? '';
+      expect(token.length).toBeGreaterThanOrEqual(43);
+      // Same origin: the page needs no server address, only the token.
+      expect(launch.hash).not.toContain(LAUNCH_PARAMS.server);
+
+      const page = await fetch(new URL('/', launch));
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<html');
+      const client = await TestClient.connect(`ws://127.0.0.1:${launch.port}${TERMINAL_PATH}`, {
+        token,
+        origin: launch.origin,
+      });
+      expect((await client.next(is.hello)).readOnly).toBe(false);
+      await client.close();
+
+      const holders = filesUnder(buildDir).filter((file) => readFileSync(file).includes(token));
+      expect(holders).toEqual([]);
+    } finally {
+      run.signalGroup('SIGINT');
+      await run.exited;
+    }
   });
 });
 

@@ -27,7 +27,7 @@ describe('npm start (the dev command)', () => {
       const url = new URL(line.trim());
       expect(url.port).toBe(String(port));
       // One URL to open: ours, with the token; Docusaurus' own token-less one is not passed on.
-      expect(run.output().match(/http:\/\/(localhost|127\.0\.0\.1)[:\/]\S*/g)).toEqual([line.trim()]);
+      expect(run.output().match(/http:\/\/(localhost|127\.0\.0\.1)[:/]\S*/g)).toEqual([line.trim()]);
 
       const fragment = new URLSearchParams(url.hash.slice(1));
       const wsUrl = fragment.get(LAUNCH_PARAMS.server) ?? '';
