@@ -1,0 +1,23 @@
+/** A page's progress from its steps' states: what "finished" means for the sidebar and the page. */
+import type { Step } from '../remark/stepModel';
+import type { StepRecords } from './stepStates';
+
+export interface PageProgress {
+  /** Steps that count: runnable and not background (a port-forward never "passes"; it is stopped). */
+  total: number;
+  passed: number;
+  failed: number;
+  finished: boolean;
+}
+
+export function pageProgress(steps: readonly Step[], records: StepRecords): PageProgress {
+  const counted = steps.filter((step) => !step.norun && !step.background);
+  const states = counted.map((step) => records[step.id]?.state ?? 'idle');
+  const passed = states.filter((state) => state === 'passed').length;
+  return {
+    total: counted.length,
+    passed,
+    failed: states.filter((state) => state === 'failed').length,
+    finished: counted.length > 0 && passed === counted.length,
+  };
+}
