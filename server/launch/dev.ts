@@ -3,10 +3,11 @@
  * on Ctrl-C both stopped with nothing left behind.
  */
 import type { Logger } from '../log';
-import { startTerminalServer, type TerminalServer } from '../terminalServer';
-import { acceptedHostNames, isLoopbackHost } from '../transport/hostNames';
+import { startTerminalServer, TerminalServerError, type TerminalServer } from '../terminalServer';
+import { acceptedHostNames, asHostHeaderName, isLoopbackHost } from '../transport/hostNames';
 import { resolveCommon, type CommonOptions } from './common';
 import { launchDevSite, type DevSite } from './devSite';
+import { isPortFree } from './portCheck';
 import { printLaunch } from './printLaunch';
 import { portFromEnvironment } from './optionParsers';
 import { createHub } from './terminalHub';
@@ -21,6 +22,13 @@ export async function runDev(options: DevOptions, log: Logger): Promise<void> {
   const sitePort = options.port ?? portFromEnvironment() ?? 3000;
   // The site's own origins: every name the reader may type for it, at the site's port.
   const siteOrigins = [...acceptedHostNames(options.host)].map((name) => `http://${name}:${sitePort}`);
+  const siteHost = isLoopbackHost(options.host) ? 'localhost' : options.host;
+  if (sitePort !== 0 && !(await isPortFree(sitePort, siteHost))) {
+    throw new TerminalServerError(
+      'port-in-use',
+      `port ${sitePort} is in use (another npm start?); stop it, or set PORT or --port.`,
+    );
+  }
   const hub = await createHub(settings, log);
   let server: TerminalServer | undefined;
   let site: DevSite | undefined;
@@ -43,7 +51,6 @@ export async function runDev(options: DevOptions, log: Logger): Promise<void> {
       log,
     });
     log.info('Starting the site; the first compile takes a while...');
-    const siteHost = isLoopbackHost(options.host) ? 'localhost' : options.host;
     site = launchDevSite({ siteDir: process.cwd(), port: sitePort, host: siteHost, log });
     await site.ready;
   } catch (error) {
@@ -57,6 +64,5 @@ export async function runDev(options: DevOptions, log: Logger): Promise<void> {
     await stop();
     process.exit(1);
   });
-  const siteName = isLoopbackHost(options.host) ? 'localhost' : options.host;
-  printLaunch(server, `http://${siteName}:${sitePort}`, options.audience, log);
+  printLaunch(server, `http://${asHostHeaderName(siteHost)}:${sitePort}`, options.audience, log);
 }
