@@ -97,10 +97,11 @@ export class TerminalSession {
 
   /** Sends `attached`, then exactly what the client lacks: a replay from `since`, or a snapshot. */
   attach(client: TerminalClient, readOnly: boolean, since: number | undefined): void {
+    // Output still coalescing goes to the ring first, and only to the clients that were there.
+    this.flush();
     this.attachments.get(client.id)?.markDetached();
     const attachment = new Attachment(client, readOnly);
     this.attachments.set(client.id, attachment);
-    this.flush();
     const missed = since === undefined ? undefined : this.ring.since(since);
     const header = {
       type: 'attached',

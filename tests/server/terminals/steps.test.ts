@@ -134,7 +134,8 @@ describe('steps in a terminal', () => {
       f.hub.run(f.client, { terminal: 'main', stepId, command: 'false' });
       expect(await f.client.stepEnd(stepId)).toMatchObject({ state: 'failed', exitCode: 1 });
     }
-    expect(f.client.screen()).toContain('dyn-3');
+    // The step ends at its D mark; the prompt drawn after it follows.
+    await f.client.waitForScreen(/dyn-3/);
   });
 
   it('runs a step sent before the first prompt once the shell is ready', async () => {
