@@ -7,6 +7,8 @@
  * Output offsets (`seq`) count UTF-16 code units of a terminal's output stream since the terminal
  * was created: `seq` is the offset of the first unit of `data`, so a client that has written
  * `seq + data.length` units re-attaches with `since` set to that and receives nothing twice.
+ * A snapshot (`reset: true`) of the screen at stream offset M is numbered `seq = M - data.length`,
+ * so the same rule holds for it: after writing it, the client holds M.
  */
 import { z } from 'zod';
 
