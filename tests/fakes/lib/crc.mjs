@@ -9,7 +9,8 @@ import { generatedPassword, randomSuffix } from './names.mjs';
 import { readSecretLine } from './tty.mjs';
 
 const TOOL = 'crc';
-const BIN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin');
+// Like ~/.crc/bin/oc: a directory holding `oc` alone, so that `eval $(crc oc-env)` adds no other fake.
+const OC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'crc-bin');
 
 const PREFLIGHT = [
   'WARN A new version (2.11.0) has been published on https://developers.redhat.com/content-gateway/file/pub/openshift-v4/clients/crc/2.11.0/crc-macos-installer.pkg',
@@ -150,7 +151,7 @@ async function main(argv) {
   if (command === 'start' && line === '') return start();
   if (command === 'oc-env' && line === '') {
     print([
-      `export PATH="${BIN_DIR}:$PATH"`,
+      `export PATH="${OC_DIR}:$PATH"`,
       '# Run this command to configure your shell:',
       '# eval $(crc oc-env)',
     ]);
