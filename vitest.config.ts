@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
+    // Hands each run an id, so the site is built at most once per run (tests/e2e/support/build.ts).
+    globalSetup: ['tests/e2e/support/globalSetup.ts'],
     // Real shells and a real browser: allow for a slow, busy 2-core CI machine.
     testTimeout: 60_000,
     hookTimeout: 180_000,

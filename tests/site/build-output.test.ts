@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import config from '../../docusaurus.config';
-import { BUILD_DIR, PROJECT_ROOT, ensureSiteBuilt, listFiles } from '../e2e/support/build';
+import {
+  BUILD_DIR,
+  BUILD_HOOK_TIMEOUT_MS,
+  PROJECT_ROOT,
+  ensureSiteBuilt,
+  listFiles,
+} from '../e2e/support/build';
 import { findBrokenReferences } from './linkScan';
 
 const PASSWORD = 'cKiLy-5umju-GnxbP-Lfqpb';
@@ -11,7 +17,7 @@ const PASSWORD = 'cKiLy-5umju-GnxbP-Lfqpb';
 describe('the static build (`npm run build`)', () => {
   beforeAll(async () => {
     await ensureSiteBuilt();
-  });
+  }, BUILD_HOOK_TIMEOUT_MS);
 
   it('contains the kubeadmin password from the seed in no file of build/ or docs/', async () => {
     const files = [...(await listFiles(BUILD_DIR)), ...(await listFiles(path.join(PROJECT_ROOT, 'docs')))];

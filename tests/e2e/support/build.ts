@@ -4,10 +4,17 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { delay } from './processes';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-export const BUILD_DIR = path.join(PROJECT_ROOT, 'build');
+const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-site-build');
+/**
+ * `npm run build` of the current sources, made with `--out-dir` into a directory of the tests' own:
+ * in a checkout where someone runs `npm run build` by hand, two builds emptying and filling the same
+ * build/ at once break each other. Everything else about the build is the README's.
+ */
+export const BUILD_DIR = path.join(CACHE_DIR, 'build');
 
 // What `docusaurus build` reads. A change to any of them means build/ is stale.
 const BUILD_INPUTS = [
@@ -19,10 +26,14 @@ const BUILD_INPUTS = [
   'package-lock.json',
   'tsconfig.json',
 ];
-const CACHE_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-site-build');
 const KEY_FILE = path.join(CACHE_DIR, 'key.json');
 const LOCK_DIR = path.join(CACHE_DIR, 'lock');
 const BUILD_TIMEOUT_MS = 240_000;
+/**
+ * For a `beforeAll` that builds: one build, a wait for another worker's build, and some page loads.
+ * vitest's default hook timeout is too short for a cold build on a busy 2-core machine.
+ */
+export const BUILD_HOOK_TIMEOUT_MS = 2 * BUILD_TIMEOUT_MS;
 
 export interface SiteBuild {
   buildDir: string;
@@ -31,36 +42,67 @@ export interface SiteBuild {
   seconds: number;
 }
 
+interface BuildRecord {
+  inputs: string;
+  /** The vitest run that made or last confirmed this build (see globalSetup.ts). */
+  runId: string | undefined;
+  indexMtimeMs?: number;
+  /** Set when the build failed: every later caller in the same run gets this error at once. */
+  failure?: string;
+}
+
 /**
- * Makes sure build/ is `npm run build` of the current sources. Test files in several workers may ask
- * at once: a lock directory makes one of them build while the others wait, and a key (hash of the
- * inputs plus build/index.html's mtime, so a hand-run build also counts as a change) lets every later
- * caller in this run, or the next run with unchanged sources, skip the 10-20 s build.
+ * Makes sure BUILD_DIR is a build of the current sources, made at most once per test run. Test files
+ * in several workers ask at once: a lock directory makes one build while the others wait. A record
+ * (hash of the inputs, the run, index.html's mtime) lets every later caller in the run reuse it, even
+ * if a file changed meanwhile (one run tests one snapshot), and lets the next run skip the build when
+ * nothing changed. A failed build is recorded too, so the other test files fail at once with its
+ * message instead of building again.
  */
 export async function ensureSiteBuilt(): Promise<SiteBuild> {
   const started = Date.now();
+  const runId = currentRunId();
   await mkdir(CACHE_DIR, { recursive: true });
   await acquireLock();
   try {
-    const inputs = await hashInputs();
-    if (await isCurrent(inputs)) {
+    const record = await readRecord();
+    const sameRun = runId !== undefined && record?.runId === runId;
+    const inputs = sameRun && record ? record.inputs : await hashInputs();
+    if (record?.failure && sameRun) throw new Error(record.failure);
+    if (record && record.inputs === inputs && (await indexMtimeMs()) === record.indexMtimeMs) {
+      if (!sameRun) await writeRecord({ ...record, runId });
       return { buildDir: BUILD_DIR, rebuilt: false, seconds: (Date.now() - started) / 1000 };
     }
     await rm(KEY_FILE, { force: true });
-    await runBuild();
-    const indexMtimeMs = (await stat(path.join(BUILD_DIR, 'index.html'))).mtimeMs;
-    await writeFile(KEY_FILE, JSON.stringify({ inputs, indexMtimeMs }));
+    const failure = await runBuild();
+    if (failure) {
+      await writeRecord({ inputs, runId, failure });
+      throw new Error(failure);
+    }
+    await writeRecord({ inputs, runId, indexMtimeMs: await indexMtimeMs() });
     return { buildDir: BUILD_DIR, rebuilt: true, seconds: (Date.now() - started) / 1000 };
   } finally {
     await rm(LOCK_DIR, { recursive: true, force: true });
   }
 }
 
-async function isCurrent(inputs: string): Promise<boolean> {
-  if (!existsSync(KEY_FILE) || !existsSync(path.join(BUILD_DIR, 'index.html'))) return false;
-  const key = JSON.parse(await readFile(KEY_FILE, 'utf8')) as { inputs: string; indexMtimeMs: number };
-  const indexMtimeMs = (await stat(path.join(BUILD_DIR, 'index.html'))).mtimeMs;
-  return key.inputs === inputs && key.indexMtimeMs === indexMtimeMs;
+/** The id globalSetup.ts hands every test file of one `vitest run`; none outside vitest (e.g. bench/). */
+function currentRunId(): string | undefined {
+  return process.env['VITEST'] ? inject('siteBuildRunId') : undefined;
+}
+
+async function readRecord(): Promise<BuildRecord | undefined> {
+  if (!existsSync(KEY_FILE)) return undefined;
+  return JSON.parse(await readFile(KEY_FILE, 'utf8')) as BuildRecord;
+}
+
+async function writeRecord(record: BuildRecord): Promise<void> {
+  await writeFile(KEY_FILE, JSON.stringify(record));
+}
+
+async function indexMtimeMs(): Promise<number | undefined> {
+  const index = path.join(BUILD_DIR, 'index.html');
+  return existsSync(index) ? (await stat(index)).mtimeMs : undefined;
 }
 
 async function hashInputs(): Promise<string> {
@@ -120,14 +162,16 @@ async function isStaleLock(): Promise<boolean> {
   try {
     process.kill(pid, 0);
     return false;
-  } catch {
-    return true;
+  } catch (error) {
+    // EPERM: alive, but someone else's; only ESRCH says the owner is gone.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
-function runBuild(): Promise<void> {
+/** Runs the build; resolves with a message saying why it failed, or undefined when it succeeded. */
+function runBuild(): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['docusaurus', 'build'], {
+    const child = spawn('npx', ['docusaurus', 'build', '--out-dir', BUILD_DIR], {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
@@ -139,11 +183,9 @@ function runBuild(): Promise<void> {
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) return resolve();
-      reject(
-        new Error(
-          `\`npx docusaurus build\` failed (${code ?? signal}); fix the site first:\n${output.slice(-6000)}`,
-        ),
+      if (code === 0) return resolve(undefined);
+      resolve(
+        `\`npx docusaurus build --out-dir ${BUILD_DIR}\` failed (${code ?? signal}); fix the site first:\n${output.slice(-6000)}`,
       );
     });
   });

@@ -32,6 +32,16 @@ export async function readDocs(): Promise<DocSource[]> {
   );
 }
 
+/**
+ * Where Docusaurus publishes a doc on this site (docs at `/`): its front matter `slug`, else its path
+ * without extension, `index` meaning the folder. Number prefixes (`01-`) are not used in docs/.
+ */
+export function permalinkOf(doc: DocSource): string {
+  const slug = frontMatterValue(doc.source, 'slug');
+  if (slug) return slug.startsWith('/') ? slug : `/${slug}`;
+  return `/${doc.file.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '')}`;
+}
+
 /** In the order a reader meets them in the sidebar. */
 export function inReadingOrder(docs: DocSource[]): DocSource[] {
   return docs.slice().sort((a, b) => a.sidebarPosition - b.sidebarPosition || a.file.localeCompare(b.file));

@@ -5,6 +5,11 @@ export interface LoadedScript {
   url: string;
   bytes: number;
   gzipBytes: number;
+  /**
+   * Fetched by `<link rel="prefetch">` (Docusaurus prefetches the routes linked from what is on
+   * screen): not run by this page, and how many depends on timing, so totals leave them out.
+   */
+  prefetch: boolean;
   /** xterm.js fingerprints found in the code (empty when the script carries no xterm). */
   xtermMarkers: string[];
 }
@@ -23,7 +28,10 @@ export function recordScripts(page: Page): () => Promise<LoadedScript[]> {
   page.on('response', (response) => {
     const isScript =
       response.request().resourceType() === 'script' || new URL(response.url()).pathname.endsWith('.js');
-    if (isScript && response.ok() && !responses.has(response.url())) responses.set(response.url(), response);
+    const known = responses.get(response.url());
+    // A script first prefetched and then run counts as run.
+    const replaces = !known || (isRun(known) === false && isRun(response));
+    if (isScript && response.ok() && replaces) responses.set(response.url(), response);
   });
   return async () =>
     Promise.all(
@@ -34,10 +42,20 @@ export function recordScripts(page: Page): () => Promise<LoadedScript[]> {
           url: response.url(),
           bytes: body.length,
           gzipBytes: gzipSync(body).length,
+          prefetch: !isRun(response),
           xtermMarkers: XTERM_MARKERS.filter((marker) => text.includes(marker)),
         };
       }),
     );
+}
+
+function isRun(response: Response): boolean {
+  return response.request().resourceType() === 'script';
+}
+
+/** The gzipped bytes of the scripts the page ran (prefetches left out). */
+export function firstLoadBytes(scripts: LoadedScript[]): number {
+  return scripts.filter((script) => !script.prefetch).reduce((sum, script) => sum + script.gzipBytes, 0);
 }
 
 export function kib(bytes: number): string {
@@ -46,10 +64,14 @@ export function kib(bytes: number): string {
 
 /** A small table for the test log: one line per script, then the total. */
 export function describeScripts(where: string, scripts: LoadedScript[]): string {
-  const total = scripts.reduce((sum, script) => sum + script.gzipBytes, 0);
+  const run = scripts.filter((script) => !script.prefetch);
+  const prefetched = scripts.length - run.length;
   const lines = scripts
     .slice()
-    .sort((a, b) => b.gzipBytes - a.gzipBytes)
-    .map((script) => `    ${kib(script.gzipBytes).padStart(10)} gz  ${new URL(script.url).pathname}`);
-  return `${where}: ${scripts.length} scripts, ${kib(total)} gzipped\n${lines.join('\n')}`;
+    .sort((a, b) => Number(a.prefetch) - Number(b.prefetch) || b.gzipBytes - a.gzipBytes)
+    .map(
+      (script) =>
+        `    ${kib(script.gzipBytes).padStart(10)} gz  ${new URL(script.url).pathname}${script.prefetch ? '  (prefetch)' : ''}`,
+    );
+  return `${where}: ${run.length} scripts run, ${kib(firstLoadBytes(scripts))} gzipped (+${prefetched} prefetched)\n${lines.join('\n')}`;
 }

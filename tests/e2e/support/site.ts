@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BUILD_DIR, PROJECT_ROOT, ensureSiteBuilt } from './build';
 import { freePort, startGroup, waitForHttp } from './processes';
 
-export { BUILD_DIR, PROJECT_ROOT, ensureSiteBuilt, listFiles } from './build';
+export { BUILD_DIR, BUILD_HOOK_TIMEOUT_MS, PROJECT_ROOT, ensureSiteBuilt, listFiles } from './build';
 
 export interface ServedSite {
   /** Where the site answers, with a trailing slash: `http://localhost:PORT/`. */
@@ -16,15 +16,19 @@ export interface ServedSite {
 }
 
 /**
- * Builds if needed, then serves build/ exactly as the README tells readers to:
- * `npm run serve -- --port <free port> --no-open` (a published site: no terminal server).
+ * Builds if needed, then serves the build as the README tells readers to:
+ * `npm run serve -- --dir <the tests' build> --port <free port> --no-open` (a published site: no terminals).
  */
 export async function serveSite(): Promise<ServedSite> {
   await ensureSiteBuilt();
   const port = await freePort();
-  const server = startGroup('npm', ['run', 'serve', '--', '--port', String(port), '--no-open'], PROJECT_ROOT);
+  const server = startGroup(
+    'npm',
+    ['run', 'serve', '--', '--dir', BUILD_DIR, '--port', String(port), '--no-open'],
+    PROJECT_ROOT,
+  );
   try {
-    const [, printed] = await server.waitFor(/Serving "build" directory at:\s*(\S+)/, 60_000);
+    const [, printed] = await server.waitFor(/Serving "[^"]*" directory at:\s*(\S+)/, 60_000);
     const origin = new URL(printed ?? `http://localhost:${port}/`).origin + '/';
     await waitForHttp(origin, 30_000);
     return {
@@ -64,14 +68,19 @@ export function liveAvailability(): LiveAvailability {
 
 /**
  * Builds if needed, then starts the project the way the README tells attendees to
- * (`npm run live -- --port <free port>`), and waits for the URL it prints (token in the fragment).
+ * (`npm run live -- --dir <the tests' build> --port <free port>`), and waits for the URL it prints
+ * (token in the fragment). `extraArgs` go to the CLI, e.g. `['--audience']`.
  */
 export async function startLive(extraArgs: string[] = []): Promise<LiveSite> {
   const availability = liveAvailability();
   if (!availability.available) throw new Error(`Cannot start live mode: ${availability.reason}.`);
   await ensureSiteBuilt();
   const port = await freePort();
-  const server = startGroup('npm', ['run', 'live', '--', '--port', String(port), ...extraArgs], PROJECT_ROOT);
+  const server = startGroup(
+    'npm',
+    ['run', 'live', '--', '--dir', BUILD_DIR, '--port', String(port), ...extraArgs],
+    PROJECT_ROOT,
+  );
   try {
     const [launchUrl] = await server.waitFor(/https?:\/\/[^\s#]+#\S+/, 60_000);
     const origin = new URL(launchUrl).origin + '/';
@@ -83,7 +92,7 @@ export async function startLive(extraArgs: string[] = []): Promise<LiveSite> {
   }
 }
 
-/** Site paths of every page in build/sitemap.xml (`/`, `/running-locally`, ...), in sitemap order. */
+/** Site paths of every page in the build's sitemap.xml (`/`, `/running-locally`, ...), in sitemap order. */
 export async function sitemapPaths(): Promise<string[]> {
   const sitemap = await readFile(path.join(BUILD_DIR, 'sitemap.xml'), 'utf8');
   const locations = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? '');

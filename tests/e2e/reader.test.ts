@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeProblems, launchBrowser, openPage, type BrowserSession } from './support/browser';
+import { permalinkOf, readDocs } from './support/docs';
+import { MERMAID_SVG, waitForMermaid } from './support/pageReport';
+import { BUILD_HOOK_TIMEOUT_MS, serveSite, type ServedSite } from './support/site';
+
+const COLOUR_MODE_TOGGLE = 'button[aria-label*="dark and light mode"]';
+
+/** The fill of the first diagram's first node: mermaid bakes its theme's colours into the SVG. */
+function firstNodeFill(page: Page): Promise<string> {
+  return page.evaluate((selector) => {
+    const shape = document.querySelector(
+      `${selector} .node rect, ${selector} .node polygon, ${selector} .node path`,
+    );
+    return shape ? getComputedStyle(shape).fill : '';
+  }, MERMAID_SVG);
+}
+
+// What a reader does on the published (static) site besides reading.
+describe('a reader of the static build', () => {
+  let site: ServedSite;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    site = await serveSite();
+    browser = await launchBrowser({ colorScheme: 'light' });
+  }, BUILD_HOOK_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('switches to dark mode with the navbar toggle, and the diagrams redraw in dark colours', async () => {
+    const doc = (await readDocs()).find((candidate) => candidate.mermaidFences > 0);
+    if (!doc) throw new Error('No page in docs/ has a mermaid diagram to switch.');
+    const { page, problems } = await openPage(browser, site.url(permalinkOf(doc)));
+    const drawn = await waitForMermaid(page, doc.mermaidFences);
+    expect(drawn, describeProblems(doc.file, problems)).toBe(doc.mermaidFences);
+    const lightFill = await firstNodeFill(page);
+    expect(lightFill).not.toBe('');
+
+    // With `respectPrefersColorScheme` the toggle cycles system → light → dark; click until dark.
+    for (let click = 0; click < 3; click++) {
+      if ((await page.locator('html').getAttribute('data-theme')) === 'dark') break;
+      await page.locator(COLOUR_MODE_TOGGLE).first().click();
+    }
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+
+    await page.waitForFunction(
+      ([selector, before]) => {
+        const shape = document.querySelector(
+          `${selector} .node rect, ${selector} .node polygon, ${selector} .node path`,
+        );
+        return shape !== null && getComputedStyle(shape).fill !== before;
+      },
+      [MERMAID_SVG, lightFill] as const,
+      { timeout: 30_000 },
+    );
+    expect(await page.locator(MERMAID_SVG).count()).toBe(doc.mermaidFences);
+    expect(await firstNodeFill(page)).not.toBe(lightFill);
+    expect(describeProblems(doc.file, problems)).toBe(`${doc.file}: no problems`);
+    await page.close();
+  });
+
+  it('finds "skupper" with the offline search box in the navbar', async () => {
+    const { page, problems } = await openPage(browser, site.url('/'));
+    expect(await page.locator('input.navbar__search-input').count(), describeProblems('/', problems)).toBe(1);
+    await page.locator('input.navbar__search-input').click();
+    await page.locator('input.navbar__search-input').pressSequentially('skupper', { delay: 30 });
+    const hits = page.locator('[role="option"]');
+    await hits.first().waitFor({ timeout: 30_000 });
+    const texts = await hits.allInnerTexts();
+    expect(texts.some((text) => /skupper/i.test(text))).toBe(true);
+
+    // Choosing a hit opens the page it was found on.
+    await hits.first().click();
+    await page.waitForURL((url) => url.pathname !== '/' || url.hash !== '', { timeout: 30_000 });
+    expect(await page.locator('article').innerText()).toMatch(/skupper/i);
+    expect(describeProblems('search', problems)).toBe('search: no problems');
+    expect(browser.offHostRequests).toEqual([]);
+    await page.close();
+  });
+});
