@@ -2,6 +2,9 @@
  * A real terminal server over a real hub (node-pty shells) on a free loopback port, for
  * integration tests. `stop` closes connections, kills every shell and stops listening.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createTerminalHub } from '../../../server/terminals';
 import type { TerminalHub } from '../../../server/hub';
 import { quietLogger, type Logger } from '../../../server/log';
@@ -27,7 +30,10 @@ export async function startTestServer(
   options: Partial<Omit<TerminalServerOptions, 'hub'>> & { log?: Logger } = {},
 ): Promise<TestServer> {
   const log = options.log ?? quietLogger;
-  const hub = createTerminalHub({ log });
+  // A HOME of its own: the machine's ~/.bashrc (pyenv init, say) makes shells slow and tests flaky.
+  const home = mkdtempSync(path.join(os.tmpdir(), 'rw-transport-home-'));
+  writeFileSync(path.join(home, '.bashrc'), '');
+  const hub = createTerminalHub({ log, cwd: home, env: { HOME: home } });
   await hub.ready;
   const server = await startTerminalServer({ allowedOrigins: [SITE_ORIGIN], ...options, hub, log });
   const clients: TestClient[] = [];
@@ -47,6 +53,7 @@ export async function startTestServer(
       await Promise.all(clients.map((client) => client.close()));
       await server.close();
       await hub.dispose();
+      rmSync(home, { recursive: true, force: true });
     },
   };
 }
