@@ -36,6 +36,23 @@ export function takeLaunchParams(env: LaunchEnvironment): Endpoint | null {
   return storedEndpoint(env.storage);
 }
 
+let captured: { endpoint: Endpoint | null } | undefined;
+
+/**
+ * Reads the fragment of this page load once, as early as possible (Root's module runs before the
+ * page hydrates), so the token spends no longer in the address bar than it must.
+ */
+export function captureLaunchParams(): Endpoint | null {
+  captured ??= {
+    endpoint: takeLaunchParams({
+      location: window.location,
+      history: window.history,
+      storage: window.localStorage,
+    }),
+  };
+  return captured.endpoint;
+}
+
 export function storedEndpoint(storage: LaunchEnvironment['storage']): Endpoint | null {
   const raw = storage.getItem(ENDPOINT_STORAGE_KEY);
   if (!raw) return null;

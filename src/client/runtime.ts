@@ -7,7 +7,7 @@ import type { ErrorMessage, ServerMessage, StepMessage } from '../protocol/messa
 import { TerminalConnection, type ConnectionState } from './connection';
 import { Emitter, type Disposable } from './disposable';
 import { DockStore } from './dockState';
-import { ENDPOINT_STORAGE_KEY, storedEndpoint, takeLaunchParams } from './launch';
+import { ENDPOINT_STORAGE_KEY, captureLaunchParams, storedEndpoint } from './launch';
 import { StepStates, isActive, isFinal } from './stepStates';
 import { StepOutputs } from './stepOutputs';
 import { Store } from './store';
@@ -43,11 +43,7 @@ export class Runtime implements Disposable {
   private readonly subscriptions: Disposable[] = [];
 
   constructor() {
-    const endpoint = takeLaunchParams({
-      location: window.location,
-      history: window.history,
-      storage: window.localStorage,
-    });
+    const endpoint = captureLaunchParams();
     this.hasEndpoint = endpoint !== null;
     this.steps = new StepStates(true);
     this.connection = new TerminalConnection({

@@ -6,8 +6,12 @@
 import React, { type ReactNode } from 'react';
 import Root from '@theme-original/Root';
 import BrowserOnly from '@docusaurus/BrowserOnly';
+import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
+import { captureLaunchParams } from '../../client/launch';
 import { useRuntime } from '../../client/hooks';
 import TerminalDock from '../../components/TerminalDock';
+
+if (ExecutionEnvironment.canUseDOM) captureLaunchParams();
 
 function Dock(): React.JSX.Element | null {
   const runtime = useRuntime();

@@ -1,0 +1,39 @@
+/** A step whose program is missing (here: `oc`, which this machine does not have), from the page. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, type BrowserSession } from '../support/browser';
+import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
+import { startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
+
+const availability = liveAvailability();
+const NAMESPACE = 'running-locally/create-a-project-namespace';
+
+describe.skipIf(!availability.available)(
+  'a step whose command is not installed (npm run live, no oc)',
+  () => {
+    let live: LiveSite;
+    let browser: BrowserSession;
+
+    beforeAll(async () => {
+      live = await startRunnerSite({ fakes: false });
+      browser = await launchBrowser();
+    }, BUILD_HOOK_TIMEOUT_MS);
+
+    afterAll(async () => {
+      await browser?.close();
+      await live?.close();
+    });
+
+    it('fails with exit code 127 and says, in words, that `oc` is not installed, linking the requirements', async () => {
+      const launch = new URL(live.launchUrl);
+      const { page } = await openPage(browser, new URL(`/running-locally${launch.hash}`, launch).href);
+      await page.locator('[data-connection="connected"]').first().waitFor({ timeout: 20_000 });
+      await stepButton(page, NAMESPACE, 'Run').click();
+      expect(await waitForStepState(page, NAMESPACE, ['failed', 'passed'])).toBe('failed');
+      const step = stepLocator(page, NAMESPACE);
+      expect(await step.getAttribute('data-exit-code')).toBe('127');
+      const notice = step.locator('[data-notice="not-installed"]');
+      expect(await notice.innerText()).toContain('oc is not installed');
+      expect(await notice.getByRole('link').getAttribute('href')).toBe('/requirements');
+    });
+  },
+);

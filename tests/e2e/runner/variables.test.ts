@@ -1,0 +1,62 @@
+/**
+ * Page variables, on the split-deployment page, against `npm run live` with the
+ * simulated `crc`/`oc`/`skupper` of tests/fakes (test doubles: no cluster exists here).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, type BrowserSession } from '../support/browser';
+import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
+import { startRunnerSite, stepButton, stepLocator, waitForStepState, waitForTerminalText } from './support';
+
+const availability = liveAvailability();
+const ARO_LOGIN = 'split-deployment/log-in-to-aro-and-create-context';
+const ARO_URL = 'https://api.e2e-variables.example:6443/';
+
+describe.skipIf(!availability.available)('page variables (npm run live)', () => {
+  let live: LiveSite;
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    live = await startRunnerSite({ fakes: true });
+    browser = await launchBrowser();
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.origin });
+    const launch = new URL(live.launchUrl);
+    ({ page } = await openPage(browser, new URL(`/split-deployment${launch.hash}`, launch).href));
+    await page.locator('[data-connection="connected"]').first().waitFor({ timeout: 20_000 });
+  }, BUILD_HOOK_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await live?.close();
+  });
+
+  it('disables Run while a variable the step uses has no value, and says which', async () => {
+    expect(await stepButton(page, ARO_LOGIN, 'Run').getAttribute('aria-disabled')).toBe('true');
+    const reason = stepLocator(page, ARO_LOGIN).locator('[data-notice="unset-variables"]');
+    expect(await reason.innerText()).toContain('ARO_API_URL');
+  });
+
+  it('puts the value into the copied text and into the command it runs', async () => {
+    await page.getByLabel(/ARO_API_URL/).fill(ARO_URL);
+    expect(await stepButton(page, ARO_LOGIN, 'Run').getAttribute('aria-disabled')).toBe('false');
+
+    await stepButton(page, ARO_LOGIN, 'Copy').click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(`oc login -u kubeadmin "${ARO_URL}"`);
+    expect(copied).not.toContain('ARO_API_URL');
+
+    await stepButton(page, ARO_LOGIN, 'Run').click();
+    // The simulated ARO asks for the kubeadmin password, as the real one does.
+    await waitForStepState(page, ARO_LOGIN, ['waiting-input']);
+    await page.keyboard.type('any-password');
+    await page.keyboard.press('Enter');
+    expect(await waitForStepState(page, ARO_LOGIN, ['passed', 'failed'])).toBe('passed');
+    await waitForTerminalText(page, 'north', `Logged into "${ARO_URL.replace(/\/$/, '')}`);
+  });
+
+  it('keeps the value for the next visit', async () => {
+    await page.reload({ waitUntil: 'networkidle' });
+    await expect.poll(() => page.getByLabel(/ARO_API_URL/).inputValue()).toBe(ARO_URL);
+  });
+});
