@@ -1,0 +1,64 @@
+/**
+ * `yes` for a while: the most the page's JS heap, the server's RSS and the unacknowledged output
+ * reach, sampled every 250 ms; then Ctrl-C → prompt painted again.
+ */
+import type { BenchPage } from '../page/browser';
+import { residentBytes } from '../targets/processInfo';
+import { BENCH_PROMPT, type TerminalTarget } from '../targets/target';
+
+export interface FloodFigures {
+  heapMaxBytes: number;
+  serverRssMaxBytes: number;
+  /** Output units the page had received and not yet given back (see README: how it is measured). */
+  unackedMaxUnits: number;
+  receivedUnits: number;
+  /** Ctrl-C → prompt painted, ms. */
+  ctrlC: number;
+}
+
+declare function inPage(): import('../page/probe').BenchProbe;
+
+export async function yesFlood(target: TerminalTarget, page: BenchPage, seconds: number): Promise<FloodFigures> {
+  await target.focusTerminal(page);
+  const pid = target.serverPid();
+  await page.page.keyboard.type('yes');
+  await page.page.evaluate(() => inPage().flowReset());
+  await page.page.keyboard.press('Enter');
+  let heapMaxBytes = 0;
+  let serverRssMaxBytes = 0;
+  const end = Date.now() + seconds * 1000;
+  while (Date.now() < end) {
+    await page.page.waitForTimeout(250);
+    heapMaxBytes = Math.max(heapMaxBytes, await page.heapUsedBytes());
+    serverRssMaxBytes = Math.max(serverRssMaxBytes, residentBytes(pid));
+  }
+  const flow = await page.page.evaluate(() => inPage().flow());
+  const ctrlC = await interrupt(page);
+  return {
+    heapMaxBytes,
+    serverRssMaxBytes,
+    unackedMaxUnits: flow.maxOutstanding,
+    receivedUnits: flow.receivedUnits,
+    ctrlC,
+  };
+}
+
+/** Ctrl-C → the bench prompt is the last line painted. */
+export async function interrupt(page: BenchPage): Promise<number> {
+  const timing = await page.paintAfter({ kind: 'lastLine', text: BENCH_PROMPT }, () => page.page.keyboard.press('Control+C'), 30_000);
+  return timing.paintedAt - timing.inputAt;
+}
+
+/** More Ctrl-C samples: `yes` for a second, then Ctrl-C. */
+export async function ctrlCRuns(target: TerminalTarget, page: BenchPage, runs: number): Promise<number[]> {
+  await target.focusTerminal(page);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    await page.page.keyboard.type('yes');
+    await page.page.keyboard.press('Enter');
+    await page.page.waitForTimeout(1000);
+    samples.push(await interrupt(page));
+    await page.page.waitForTimeout(200);
+  }
+  return samples;
+}

@@ -1,0 +1,27 @@
+/**
+ * Many terminals on one server: `count − 1` background terminals (each typing a key every 200 ms,
+ * as attendees would) beside the page's own, whose keystroke → echo painted is measured.
+ */
+import type { BenchPage } from '../page/browser';
+import type { BackgroundTerminal } from '../targets/background';
+import type { TerminalTarget } from '../targets/target';
+import { keystrokeEchoes } from './latency';
+
+export interface ManyTerminals {
+  pageEchoes: number[];
+  backgroundEchoes: number[];
+  terminals: number;
+}
+
+export async function manyTerminals(target: TerminalTarget, page: BenchPage, count: number, keys: number): Promise<ManyTerminals> {
+  const background: BackgroundTerminal[] = [];
+  try {
+    for (let i = 1; i < count; i += 1) background.push(await target.openBackground(i));
+    for (const terminal of background) terminal.startTyping(200);
+    await page.page.waitForTimeout(1000);
+    const pageEchoes = await keystrokeEchoes(target, page, keys);
+    return { pageEchoes, backgroundEchoes: background.flatMap((t) => t.echoes), terminals: background.length + 1 };
+  } finally {
+    await Promise.all(background.map((terminal) => terminal.close()));
+  }
+}

@@ -1,0 +1,37 @@
+/** The printed table and the JSON record of one bench run. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TableRow } from './figures';
+
+export function formatNumber(value: number | null): string {
+  if (value === null) return '—';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  return magnitude >= 100 ? value.toFixed(0) : magnitude >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+export function formatTable(rows: TableRow[], notes: string[]): string {
+  const header = ['figure', 'unit', 'ours', 'wetty', 'ratio', 'goal', 'met?'];
+  const cells = rows.map((row) => [
+    row.figure,
+    row.unit,
+    formatNumber(row.ours),
+    formatNumber(row.wetty),
+    row.ratio === null ? '—' : `${row.ratio.toFixed(2)}×`,
+    row.goal,
+    row.met === null ? '—' : row.met ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (values: string[]) =>
+    `| ${values.map((v, i) => (i >= 2 && i <= 4 ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join(' | ')} |`;
+  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
+  return [line(header), rule, ...cells.map(line), ...notes.map((note) => `\n${note}`)].join('\n');
+}
+
+export function writeResults(dir: string, record: unknown, stamp: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(record, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: the runner and wetty, side by side in real Chromium, as their users start them.
+ * Prints the table (figure, ours, wetty, ratio, goal, met?) and writes the figures as JSON under
+ * bench/results/. It never fails on a time: a missed goal is a row that says NO.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { figureDefs, tableRows } from './figures';
+import { measureTarget, type BenchSizes, type TargetRecord } from './measureTarget';
+import { formatTable, writeResults } from './report';
+import { makeCatFile, MIB } from './measures/throughput';
+import { startOurs } from './targets/ours';
+import { PROJECT_ROOT, type TargetName } from './targets/target';
+import { startWetty } from './targets/wetty';
+import { installWetty } from './targets/wettyInstall';
+
+interface CliOptions {
+  targets: TargetName[];
+  runs: number;
+  coldRuns: number;
+  keys: number;
+  catMb: number;
+  catRuns: number;
+  yesSeconds: number;
+  ctrlCRuns: number;
+  terminals: number;
+  buildDir: string;
+  skipBuild: boolean;
+  wetty: string;
+  wettyDir?: string;
+  out: string;
+  stepId: string;
+  stepPage: string;
+  dockHeight: number;
+  quiet: boolean;
+}
+
+const count = (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${value} is not a whole number`);
+  return parsed;
+};
+
+function program(): Command {
+  return new Command('bench')
+    .description('Measure the runner and wetty in real Chromium; print the table and write JSON.')
+    .addOption(
+      new Option('--targets <names...>', 'which products to measure').choices(['ours', 'wetty']).default(['ours', 'wetty']),
+    )
+    .option('--runs <n>', 'warm Runs (click Run → first output)', count, 30)
+    .option('--cold-runs <n>', 'first Runs on fresh pages', count, 5)
+    .option('--keys <n>', 'keystrokes per echo measurement', count, 60)
+    .option('--cat-mb <n>', 'size of the file to cat, MiB', count, 100)
+    .option('--cat-runs <n>', 'cat repetitions', count, 3)
+    .option('--yes-seconds <n>', 'how long yes floods the terminal', count, 10)
+    .option('--ctrl-c-runs <n>', 'Ctrl-C samples (the first ends the long yes)', count, 10)
+    .option('--terminals <n>', 'terminals open on one server for the many-terminals echo', count, 50)
+    .option('--build-dir <dir>', 'where npm run build writes the site the bench serves', path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-bench-build'))
+    .option('--skip-build', 'serve the site already in --build-dir instead of building', false)
+    .option('--wetty <spec>', 'the wetty to compare with (npm spec)', 'wetty@3.2')
+    .option('--wetty-dir <dir>', 'install wetty here (default: a folder in the system temp dir, reused)')
+    .option('--out <dir>', 'where the JSON goes', path.join(PROJECT_ROOT, 'bench', 'results'))
+    .option('--step-id <id>', 'the step whose Run is timed', 'running-locally/have-a-look-at-the-created-pods')
+    .option('--step-page <path>', 'the page that step is on', '/running-locally')
+    .option('--dock-height <px>', 'dock height in px (wetty\'s page gets the same terminal height)', count, 480)
+    .option('--quiet', 'print only the table', false);
+}
+
+async function main(): Promise<void> {
+  const options = program().parse(process.argv).opts<CliOptions>();
+  const log = (line: string) => {
+    if (!options.quiet) console.error(`[bench] ${line}`);
+  };
+  const startedAt = new Date();
+  const catFile = path.join(os.tmpdir(), `rw-bench-cat-${options.catMb}mib.txt`);
+  await makeCatFile(catFile, options.catMb * MIB);
+  const sizes: BenchSizes = {
+    runs: options.runs,
+    coldRuns: options.coldRuns,
+    keys: options.keys,
+    catMib: options.catMb,
+    catRuns: options.catRuns,
+    catFile,
+    yesSeconds: options.yesSeconds,
+    ctrlCRuns: options.ctrlCRuns,
+    terminals: options.terminals,
+  };
+  const records: Partial<Record<TargetName, TargetRecord>> = {};
+
+  if (options.targets.includes('ours')) {
+    const ours = await startOurs({
+      buildDir: path.resolve(options.buildDir),
+      skipBuild: options.skipBuild,
+      stepId: options.stepId,
+      stepPage: options.stepPage,
+      maxTerminals: options.terminals + 8,
+      dockHeight: options.dockHeight,
+      log,
+    });
+    try {
+      records.ours = await measureTarget(ours, sizes, log);
+    } finally {
+      await ours.close();
+    }
+  }
+  if (options.targets.includes('wetty')) records.wetty = await measureWetty(options, sizes, log);
+
+  const defs = figureDefs({ catMib: options.catMb, yesSeconds: options.yesSeconds, terminals: options.terminals });
+  const rows = tableRows(defs, records.ours?.figures ?? {}, records.wetty?.figures ?? {});
+  const notes = notesFor(records);
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const file = writeResults(
+    path.resolve(options.out),
+    {
+      startedAt: startedAt.toISOString(),
+      seconds: (Date.now() - startedAt.getTime()) / 1000,
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: os.totalmem() / 1024 ** 3, node: process.version },
+      options: { ...sizes, targets: options.targets, wetty: options.wetty, stepId: options.stepId, dockHeight: options.dockHeight },
+      rows,
+      targets: records,
+    },
+    stamp,
+  );
+  console.log(formatTable(rows, notes));
+  console.log(`\nJSON: ${path.relative(process.cwd(), file)}`);
+}
+
+async function measureWetty(options: CliOptions, sizes: BenchSizes, log: (line: string) => void): Promise<TargetRecord> {
+  const unavailable = (reason: string): TargetRecord => {
+    log(`wetty: not measured: ${reason}`);
+    return { status: 'unavailable', reason, figures: {}, details: {}, errors: {} };
+  };
+  const install = await installWetty(options.wetty, options.wettyDir, log);
+  if (!install.ok) return unavailable(install.reason);
+  const started = await startWetty(install, options.dockHeight);
+  if (!started.ok) return unavailable(started.reason);
+  try {
+    const record = await measureTarget(started.target, sizes, log);
+    record.details.version = install.version;
+    return record;
+  } finally {
+    await started.target.close();
+  }
+}
+
+function notesFor(records: Partial<Record<TargetName, TargetRecord>>): string[] {
+  const notes: string[] = [];
+  for (const [name, record] of Object.entries(records)) {
+    if (record.status === 'unavailable') notes.push(`${name}: not measured — ${record.reason}`);
+    for (const [what, why] of Object.entries(record.errors)) notes.push(`${name}: ${what} failed — ${why}`);
+    if (record.terminalSize) notes.push(`${name}: terminal ${record.terminalSize.cols}×${record.terminalSize.rows}`);
+  }
+  notes.push('ratio = ours ÷ wetty; MB = MiB; painted = screen text changed, timed after the frame (bench/README.md)');
+  return notes;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+/**
+ * The terminal server's protocol spoken from Node (`src/protocol/messages.ts`), with the Origin and
+ * token a page of the site would bring: background terminals, and closing a terminal so that a
+ * "first Run" starts a new shell.
+ */
+import WebSocket from 'ws';
+import { TERMINAL_PATH, TOKEN_PARAM, type ClientMessage, type ServerMessage } from '../../src/protocol/messages';
+import { TypingLoop, type BackgroundTerminal } from './background';
+
+export interface LiveEndpoint {
+  /** `http://localhost:PORT/` */
+  origin: string;
+  token: string;
+}
+
+export function endpointFromLaunchUrl(launchUrl: string): LiveEndpoint {
+  const url = new URL(launchUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('rw-token');
+  if (!token) throw new Error(`The launch URL ${launchUrl} carries no rw-token.`);
+  return { origin: `${url.origin}/`, token };
+}
+
+class ProtocolClient {
+  private readonly socket: WebSocket;
+  private readonly listeners = new Set<(message: ServerMessage) => void>();
+  readonly opened: Promise<void>;
+
+  constructor(endpoint: LiveEndpoint) {
+    const url = new URL(TERMINAL_PATH, endpoint.origin.replace(/^http/, 'ws'));
+    url.searchParams.set(TOKEN_PARAM, endpoint.token);
+    this.socket = new WebSocket(url, { origin: new URL(endpoint.origin).origin });
+    this.socket.on('message', (data: WebSocket.RawData) => {
+      const message = JSON.parse(data.toString()) as ServerMessage;
+      for (const listener of this.listeners) listener(message);
+    });
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once('error', reject);
+      this.on((message) => {
+        if (message.type === 'hello') resolve();
+      });
+    });
+  }
+
+  on(listener: (message: ServerMessage) => void): void {
+    this.listeners.add(listener);
+  }
+
+  send(message: ClientMessage): void {
+    this.socket.send(JSON.stringify(message));
+  }
+
+  next(matches: (message: ServerMessage) => boolean, timeoutMs: number): Promise<ServerMessage> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message within ${timeoutMs} ms`)), timeoutMs);
+      const listener = (message: ServerMessage) => {
+        if (!matches(message)) return;
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+        resolve(message);
+      };
+      this.on(listener);
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.socket.readyState === WebSocket.CLOSED) return resolve();
+      this.socket.once('close', () => resolve());
+      this.socket.close(1000, 'bench done');
+    });
+  }
+}
+
+/** Attaches to `terminal` (creating it), then opens it in the background typing loop. */
+export async function openOursBackground(endpoint: LiveEndpoint, terminal: string): Promise<BackgroundTerminal> {
+  const client = new ProtocolClient(endpoint);
+  await client.opened;
+  const typing = new TypingLoop((data) => client.send({ type: 'input', terminal, data }));
+  client.on((message) => {
+    if (message.type !== 'output' || message.terminal !== terminal) return;
+    // Acknowledge at once: this client "writes" nothing, and must never hold its shell paused.
+    client.send({ type: 'ack', terminal, bytes: message.data.length });
+    typing.output();
+  });
+  const attached = client.next((m) => m.type === 'attached' || m.type === 'error', 20_000);
+  client.send({ type: 'attach', terminal, cols: 80, rows: 24 });
+  const reply = await attached;
+  if (reply.type === 'error') {
+    await client.close();
+    throw new Error(`The server refused terminal ${terminal}: ${reply.message}`);
+  }
+  return {
+    echoes: typing.echoes,
+    startTyping: (intervalMs) => typing.start(intervalMs),
+    async close() {
+      typing.stop();
+      client.send({ type: 'close', terminal });
+      await client.close();
+    },
+  };
+}
+
+/** Ends `terminal`'s shell on the server (if it exists), so the next Run starts a new one. */
+export async function closeOursTerminal(endpoint: LiveEndpoint, terminal: string): Promise<void> {
+  const client = new ProtocolClient(endpoint);
+  await client.opened;
+  const attached = client.next((m) => m.type === 'attached' || m.type === 'error', 20_000);
+  client.send({ type: 'attach', terminal, cols: 80, rows: 24 });
+  await attached;
+  const exited = client.next((m) => m.type === 'exit' && m.terminal === terminal, 10_000).catch((error: Error) => error);
+  client.send({ type: 'close', terminal });
+  const result = await exited;
+  await client.close();
+  if (result instanceof Error) throw new Error(`Terminal ${terminal} did not exit after close: ${result.message}`);
+}
