@@ -80,7 +80,9 @@ export async function ensureSiteBuilt(): Promise<SiteBuild> {
       throw new Error(failure);
     }
     await writeRecord({ inputs, runId, indexMtimeMs: await indexMtimeMs() });
-    return { buildDir: BUILD_DIR, rebuilt: true, seconds: (Date.now() - started) / 1000 };
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`site built into ${path.relative(PROJECT_ROOT, BUILD_DIR)} in ${seconds.toFixed(1)} s`);
+    return { buildDir: BUILD_DIR, rebuilt: true, seconds };
   } finally {
     await rm(LOCK_DIR, { recursive: true, force: true });
   }
