@@ -37,3 +37,20 @@ export function lineDiff(expected: readonly string[], actual: readonly string[])
   }
   return out.join('\n');
 }
+
+/** The diff with long runs of common lines cut to `context` lines around each change. */
+export function foldDiff(diff: string, context = 2): string {
+  const lines = diff.split('\n');
+  const near = lines.map(() => false);
+  lines.forEach((line, i) => {
+    if (line.startsWith('  ')) return;
+    for (let j = Math.max(0, i - context); j <= Math.min(lines.length - 1, i + context); j += 1)
+      near[j] = true;
+  });
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (near[i]) out.push(line);
+    else if (near[i - 1] !== false || i === 0) out.push('  ...');
+  });
+  return out.join('\n');
+}

@@ -72,7 +72,8 @@ export class RehearsalClient implements TerminalClient {
       kept.base += cut;
     }
     this.kept.set(terminal, kept);
-    if (this.closing || !this.attached.has(terminal)) return;
+    // Acknowledged as it arrives, the replay sent while attaching included (flow control counts it).
+    if (this.closing) return;
     try {
       this.hub.ack(this, terminal, data.length);
     } catch (error) {

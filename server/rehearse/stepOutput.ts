@@ -6,7 +6,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { compareOutput, normalizeOutput, redactSecrets, type Step } from '../../src/remark';
 import type { OutputDrift } from './results';
-import { lineDiff } from './lineDiff';
+import { foldDiff, lineDiff } from './lineDiff';
 
 /** The output of a step run, without controls and without the echo of its command lines. */
 export function stepOutputText(raw: string, command: string): string {
@@ -55,7 +55,9 @@ export function outputDrift(step: Step, output: string): OutputDrift | undefined
   if (recorded.length === 0) return undefined;
   const expected = recorded.map((r) => r.text).join('\n');
   if (compareOutput(expected, output, { mode: 'subsequence' }).matches) return undefined;
-  return { diff: lineDiff(normalizeOutput(expected).split('\n'), normalizeOutput(output).split('\n')) };
+  return {
+    diff: foldDiff(lineDiff(normalizeOutput(expected).split('\n'), normalizeOutput(output).split('\n'))),
+  };
 }
 
 /** Output fit for a log or report: secrets blanked the way pages blank them. */

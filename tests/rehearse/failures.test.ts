@@ -5,7 +5,13 @@ import { delimiter, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { xml2js, type Element } from 'xml-js';
 import { createFakeClusters, FAKES_BIN, PULL_SECRET, type FakeClusters } from './support/fakeClusters';
-import { processesMentioning, REPO, runRehearsalCli } from './support/rehearsal';
+import {
+  processesMentioning,
+  processRunning,
+  REPO,
+  runRehearsalCli,
+  startRehearsalCli,
+} from './support/rehearsal';
 
 // Each test is a whole rehearsal in real shells: generous on a busy 2-core machine.
 const REHEARSAL_TIMEOUT = 240_000;
@@ -166,6 +172,29 @@ describe('steps that never end by themselves', () => {
       ]);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('Step stuck/wait-forever did not finish within 2s and was interrupted.');
+      expect(processesMentioning(fakes.home)).toEqual([]);
+    },
+    REHEARSAL_TIMEOUT,
+  );
+
+  it(
+    'stops on Ctrl-C: the running step interrupted, the reports written, every shell ended',
+    async () => {
+      const tap = join(fakes.home, 'stopped.tap');
+      const { child, finished } = startRehearsalCli(fakes, [
+        '--docs',
+        stuck,
+        '--from',
+        'stuck/wait-forever',
+        '--tap',
+        tap,
+      ]);
+      await processRunning(fakes.home, 'sleep 600');
+      child.kill('SIGINT');
+      const run = await finished;
+      expect(run.code).toBe(130);
+      expect(run.stdout).toContain('Step stuck/wait-forever was interrupted: the rehearsal was stopped.');
+      expect(readFileSync(tap, 'utf8')).toContain('Bail out! The rehearsal was stopped.');
       expect(processesMentioning(fakes.home)).toEqual([]);
     },
     REHEARSAL_TIMEOUT,

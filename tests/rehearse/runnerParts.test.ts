@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Answers } from '../../server/rehearse/answers';
-import { lineDiff } from '../../server/rehearse/lineDiff';
+import { foldDiff, lineDiff } from '../../server/rehearse/lineDiff';
 import { planRehearsal } from '../../server/rehearse/plan';
 import { missingCommand, stepOutputText } from '../../server/rehearse/stepOutput';
 
@@ -33,6 +33,12 @@ describe('missingCommand', () => {
 describe('lineDiff', () => {
   it('marks recorded-only lines with - and actual-only lines with +, common lines with spaces', () => {
     expect(lineDiff(['a', 'b', 'c'], ['a', 'x', 'c', 'd'])).toBe('  a\n- b\n+ x\n  c\n+ d');
+  });
+
+  it('folds long runs of common lines to a little context around each change', () => {
+    const same = ['1', '2', '3', '4', '5', '6'];
+    const diff = lineDiff([...same, 'old', ...same], [...same, 'new', ...same]);
+    expect(foldDiff(diff, 1)).toBe('  ...\n  6\n- old\n+ new\n  1\n  ...');
   });
 });
 

@@ -35,6 +35,9 @@ export function createFakeClusters(): FakeClusters {
     HOME: home,
     FAKE_CLUSTERS_DIR: join(home, '.fake-clusters'),
     PATH: `${FAKES_BIN}${delimiter}${process.env.PATH ?? ''}`,
+    // The terminal hub keeps its rc file and staged steps under $XDG_RUNTIME_DIR: one per test, so
+    // that hubs of tests running side by side never share (or rewrite) each other's files.
+    XDG_RUNTIME_DIR: join(home, '.runtime'),
     KUBECONFIG: '',
   };
   delete env.KUBECONFIG;

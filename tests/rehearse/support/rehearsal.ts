@@ -1,6 +1,6 @@
 // Test support: runs the rehearsal command line (`npm run rehearse`'s own entry) as a child process
 // against the simulated clusters of tests/fakes (test doubles), and finds processes it left behind.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FakeClusters } from './fakeClusters';
@@ -19,19 +19,28 @@ export function runRehearsalCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<RehearsalRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      cwd: REPO,
-      env: { ...fakes.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  return startRehearsalCli(fakes, args, env).finished;
+}
+
+export function startRehearsalCli(
+  fakes: FakeClusters,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; finished: Promise<RehearsalRun> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: REPO,
+    env: { ...fakes.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const finished = new Promise<RehearsalRun>((done, fail) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
+  return { child, finished };
 }
 
 /** Pids of live processes whose environment mentions `marker` (the test's temp HOME). */
@@ -48,4 +57,20 @@ export function processesMentioning(marker: string): number[] {
     if (environ.includes(marker)) found.push(Number(entry));
   }
   return found;
+}
+
+/** Resolves once a process whose environment mentions `marker` runs `command` (e.g. `sleep 600`). */
+export async function processRunning(marker: string, command: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const pid of processesMentioning(marker)) {
+      try {
+        if (readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').join(' ').trim() === command) return;
+      } catch {
+        // ended meanwhile: look again
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no process "${command}" within ${timeoutMs} ms`);
 }
