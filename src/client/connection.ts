@@ -176,6 +176,8 @@ export class TerminalConnection implements Disposable {
   private route(message: ServerMessage): void {
     if (message.type === 'output') this.channels.get(message.terminal)?.output(message);
     else if (message.type === 'attached') this.channels.get(message.terminal)?.attached(message);
+    // The shell is gone and the server forgot the name: re-attaching would start a new shell.
+    else if (message.type === 'exit') this.channels.delete(message.terminal);
     this.messages.emit(message);
   }
 

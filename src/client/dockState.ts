@@ -2,7 +2,8 @@
 import { readStored, Store, writeStored } from './store';
 
 export type DockTab =
-  | { kind: 'server'; name: string }
+  /** `ended`: its shell exited; the tab keeps the last screen until closed or run in again. */
+  | { kind: 'server'; name: string; ended?: boolean }
   /** A recorded output played into a local, read-only terminal: no server involved. */
   | { kind: 'replay'; name: string; title: string; text: string; serial: number };
 
@@ -69,6 +70,15 @@ export class DockStore extends Store<DockState> {
       const active = state.active === name ? (tabs[tabs.length - 1]?.name ?? null) : state.active;
       return { ...state, tabs, active };
     });
+  }
+
+  markEnded(name: string): void {
+    this.change((state) => ({
+      ...state,
+      tabs: state.tabs.map((tab) =>
+        tab.name === name && tab.kind === 'server' ? { ...tab, ended: true } : tab,
+      ),
+    }));
   }
 
   activate(name: string): void {

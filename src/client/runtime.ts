@@ -25,6 +25,8 @@ export interface RunAllProgress {
 
 export type RunnerError = { code: ErrorMessage['code'] | 'offline' | 'timeout'; message: string };
 
+const BACKGROUND_TERMINAL = /\.bg-\d+$/;
+
 export class Runtime implements Disposable {
   readonly connection: TerminalConnection;
   readonly connectionState: Store<ConnectionState>;
@@ -134,6 +136,12 @@ export class Runtime implements Disposable {
           this.outputs.started(message.stepId);
         }
         this.steps.apply(message);
+        // A background step runs in a terminal of its own (`main.bg-1`): show it, without taking focus.
+        if (message.state === 'running' && BACKGROUND_TERMINAL.test(message.terminal)) {
+          if (!this.dock.get().tabs.some((tab) => tab.name === message.terminal)) {
+            this.dock.open({ kind: 'server', name: message.terminal }, { reveal: false });
+          }
+        }
         this.busy.update((busy) => {
           const next = { ...busy };
           if (isActive(message.state)) next[message.terminal] = message.stepId;
@@ -143,6 +151,7 @@ export class Runtime implements Disposable {
         return;
       }
       case 'exit': {
+        this.dock.markEnded(message.terminal);
         this.busy.update((busy) => {
           const next = { ...busy };
           delete next[message.terminal];

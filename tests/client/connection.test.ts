@@ -200,6 +200,37 @@ describe('TerminalConnection with the real terminal server', () => {
     expect(screen.text().match(/away-9/g)).toHaveLength(1);
   });
 
+  it('acknowledges output only once written, so a slow screen holds the shell back instead of piling up', async () => {
+    const { connection } = connect();
+    await stateReached(connection, 'connected');
+    let received = 0;
+    let holding = true;
+    const held: Array<() => void> = [];
+    const sink = {
+      write: (data: string, done: () => void) => {
+        received += data.length;
+        if (holding) held.push(done);
+        else done();
+      },
+      reset: () => {},
+    };
+    const attached = until(connection, (m) => (m.type === 'attached' && m.terminal === 'c5' ? m : undefined));
+    connection.attach('c5', { cols: 80, rows: 24 }, sink);
+    await attached;
+    const ended = until(connection, stepEnd('c5/flood'), 60_000);
+    connection.run('c5', 'c5/flood', "head -c 1000000 /dev/zero | tr '\\0' x; echo");
+    // With nothing acknowledged, the server stops near its high watermark (128 K units).
+    await eventually(() => received > 100_000, 'the first 100 K units');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const plateau = received;
+    console.log(`units received while nothing was acknowledged: ${plateau}`);
+    expect(plateau).toBeLessThan(400_000);
+    holding = false;
+    for (const done of held.splice(0)) done();
+    expect(await ended).toMatchObject({ state: 'passed' });
+    expect(received).toBeGreaterThan(1_000_000);
+  });
+
   it('says refused when the server is there but the token is not this start’s', async () => {
     const { connection } = connect({ server: server.wsUrl, token: 'not-the-token' });
     await stateReached(connection, 'refused');

@@ -43,6 +43,9 @@ export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props
           else stopReplay = replayInto(session, tab.title, tab.text);
         } else {
           session.mount(element);
+          // Opened again after its shell ended: attach anew (the server starts a fresh shell).
+          if (tab.kind === 'server' && !runtime.connection.isAttached(tab.name))
+            session.connect(runtime.connection);
         }
       },
       (error: Error) => setProblem(error.message),

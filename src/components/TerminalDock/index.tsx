@@ -61,7 +61,11 @@ export default function TerminalDock({ runtime }: { runtime: Runtime }): React.J
                 className={clsx(styles.tab, dock.active === tab.name && styles.activeTab)}
                 onClick={() => runtime.dock.activate(tab.name)}
               >
-                {tab.kind === 'replay' ? `recorded: ${tab.title}` : tab.name}
+                {tab.kind === 'replay'
+                  ? `recorded: ${tab.title}`
+                  : tab.ended
+                    ? `${tab.name} (ended)`
+                    : tab.name}
               </button>
               <button
                 type="button"

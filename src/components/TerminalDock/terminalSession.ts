@@ -22,7 +22,8 @@ export class TerminalSession implements Disposable {
   readonly host: HTMLDivElement;
   private readonly terminal: Terminal;
   private readonly fitAddon: FitAddon;
-  private readonly disposables: Disposable[] = [];
+  /** The link to the server (attach, keystrokes, resizes): replaced when the terminal is re-opened. */
+  private link: Disposable[] = [];
   private opened = false;
 
   constructor(
@@ -74,7 +75,8 @@ export class TerminalSession implements Disposable {
   /** Streams the server's terminal into this screen and keystrokes back, until disposed. */
   connect(connection: TerminalConnection): void {
     const name = this.options.name;
-    this.disposables.push(
+    for (const disposable of this.link.splice(0)) disposable.dispose();
+    this.link.push(
       connection.attach(
         name,
         this.size,
@@ -86,7 +88,7 @@ export class TerminalSession implements Disposable {
       ),
     );
     if (this.options.readOnly) return;
-    this.disposables.push(
+    this.link.push(
       this.terminal.onData((data) => connection.input(name, data)),
       this.terminal.onResize(({ cols, rows }) => connection.resize(name, { cols, rows })),
     );
@@ -111,7 +113,7 @@ export class TerminalSession implements Disposable {
   }
 
   dispose(): void {
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    for (const disposable of this.link.splice(0)) disposable.dispose();
     this.terminal.dispose();
     this.host.remove();
   }

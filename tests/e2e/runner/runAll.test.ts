@@ -13,6 +13,7 @@ const START = 'running-locally/start-openshift-local';
 const LOGIN = 'running-locally/log-in-as-admin';
 const NAMESPACE = 'running-locally/create-a-project-namespace';
 const FRONTEND = 'running-locally/deploy-the-front-end-image-within-the-created-project-namespace';
+// The page's last step that is not a background one: when it has passed, the page is finished.
 const PODS = 'running-locally/have-a-look-at-the-created-pods';
 
 describe.skipIf(!availability.available)('running many steps (npm run live, simulated clusters)', () => {
@@ -68,7 +69,7 @@ describe.skipIf(!availability.available)('running many steps (npm run live, simu
     await page.keyboard.type('{"auths":{}}');
     await page.keyboard.press('Enter');
     expect(await waitForStepState(page, PODS, ['passed', 'failed'], 90_000)).toBe('passed');
-    await expect.poll(() => stepLocator(page, PODS).innerText()).toContain('all 7 steps passed');
+    await expect.poll(() => stepLocator(page, PODS).innerText()).toMatch(/all \d+ steps passed/);
     for (const stepId of [START, LOGIN, NAMESPACE, FRONTEND]) {
       expect(await stepLocator(page, stepId).getAttribute('data-step-state')).toBe('passed');
     }
@@ -89,7 +90,7 @@ describe.skipIf(!availability.available)('running many steps (npm run live, simu
     // The namespace exists by now, so its step fails (AlreadyExists) and nothing after it runs.
     await stepButton(page, PODS, 'Run all to here').click();
     expect(await waitForStepState(page, NAMESPACE, ['failed', 'passed'], 60_000)).toBe('failed');
-    await expect.poll(() => stepLocator(page, PODS).innerText()).toContain('stopped at step 3 of 7');
+    await expect.poll(() => stepLocator(page, PODS).innerText()).toMatch(/stopped at step 3 of \d+/);
     expect(await stepLocator(page, FRONTEND).getAttribute('data-step-state')).toBe('idle');
     expect(await stepLocator(page, PODS).getAttribute('data-step-state')).toBe('idle');
   });

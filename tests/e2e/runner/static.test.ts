@@ -45,7 +45,8 @@ describe('a step on the static site (no terminal server)', () => {
     expect(await hint.innerText()).toContain('npm install && npm start');
     const describedBy = await run.getAttribute('aria-describedby');
     expect(describedBy).toBeTruthy();
-    await run.click();
+    // aria-disabled, not disabled: it stays focusable and clickable, and explains itself.
+    await run.click({ force: true });
     expect(await step.getAttribute('data-step-state')).toBe('idle');
     expect(await page.locator(`[id="${describedBy}"]`).innerText()).toContain('npm install && npm start');
   });
@@ -73,6 +74,9 @@ describe('a step on the static site (no terminal server)', () => {
     const fresh = await browser.context.newPage();
     const scripts = recordScripts(fresh);
     await fresh.goto(site.url('/running-locally'), { waitUntil: 'networkidle' });
+    // Everything the page loads by itself, hydration and its route chunks included, is "first load".
+    await fresh.waitForSelector('html[data-has-hydrated="true"]');
+    await fresh.waitForLoadState('networkidle');
     const firstLoad = await scripts();
     console.log(describeScripts('/running-locally, first load', firstLoad));
     expect(firstLoad.filter((script) => script.xtermMarkers.length > 0).map((script) => script.url)).toEqual(

@@ -52,7 +52,14 @@ describe.skipIf(!availability.available)('page variables (npm run live)', () => 
     await page.keyboard.type('any-password');
     await page.keyboard.press('Enter');
     expect(await waitForStepState(page, ARO_LOGIN, ['passed', 'failed'])).toBe('passed');
-    await waitForTerminalText(page, 'north', `Logged into "${ARO_URL.replace(/\/$/, '')}`);
+    await waitForTerminalText(page, 'north', `oc login -u kubeadmin "${ARO_URL}"`);
+    await waitForTerminalText(page, 'north', 'Login successful.');
+  });
+
+  it('shows which cluster a step targets, from its `oc config use-context`', async () => {
+    const badges = (stepId: string) => stepLocator(page, stepId).locator('[data-cluster]').allInnerTexts();
+    expect(await badges('split-deployment/enable-skupper')).toEqual(['north · ARO']);
+    expect(await badges('split-deployment/enable-skupper-2')).toEqual(['south · local']);
   });
 
   it('keeps the value for the next visit', async () => {

@@ -1,0 +1,51 @@
+/**
+ * Reads the deck's rendered page as slide blocks: the direct children of the content element are
+ * the page's top-level Markdown blocks (MDX adds no wrapper), so each child is one block.
+ */
+import type { SlideBlock } from './slides';
+
+export const NOTE_ATTRIBUTE = 'data-presenter-note';
+
+export function readSlideBlocks(content: HTMLElement): SlideBlock[] {
+  return Array.from(content.children, (child) => blockOf(child as HTMLElement));
+}
+
+function blockOf(element: HTMLElement): SlideBlock {
+  const tag = element.tagName.toLowerCase();
+  if (/^h[1-6]$/.test(tag)) {
+    return { kind: 'heading', level: Number(tag.slice(1)), text: headingText(element) };
+  }
+  if (element.hasAttribute(NOTE_ATTRIBUTE)) return { kind: 'note' };
+  const stepId =
+    element.getAttribute('data-step-id') ??
+    element.querySelector('[data-step-id]')?.getAttribute('data-step-id');
+  if (stepId) return { kind: 'step', stepId };
+  if (isFigure(element)) return { kind: 'figure' };
+  if (isCaption(element)) return { kind: 'caption' };
+  return { kind: 'text' };
+}
+
+/** A heading's words without the "#" permalink Docusaurus appends. */
+function headingText(element: HTMLElement): string {
+  const copy = element.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('.hash-link').forEach((link) => link.remove());
+  return (copy.textContent ?? '').trim();
+}
+
+/** A mermaid diagram, or a paragraph that holds nothing but a picture. */
+function isFigure(element: HTMLElement): boolean {
+  if (element.classList.contains('docusaurus-mermaid-container')) return true;
+  if (element.tagName === 'FIGURE') return true;
+  if (element.tagName !== 'P') return false;
+  const pictures = element.querySelectorAll('img, svg');
+  return pictures.length > 0 && (element.textContent ?? '').trim() === '';
+}
+
+function isCaption(element: HTMLElement): boolean {
+  if (element.tagName !== 'P' || element.children.length !== 1) return false;
+  const only = element.children[0];
+  return (
+    (only?.tagName === 'EM' || only?.tagName === 'I') &&
+    only.textContent?.trim() === element.textContent?.trim()
+  );
+}
