@@ -5,7 +5,7 @@ import { launchBenchBrowser, VIEWPORT } from '../page/browser';
 export interface FirstLoad {
   gzipBytes: number;
   xtermGzipBytes: number;
-  scripts: number;
+  scripts: Array<{ path: string; gzipBytes: number; xterm: boolean }>;
 }
 
 export async function firstLoad(url: string): Promise<FirstLoad> {
@@ -21,7 +21,9 @@ export async function firstLoad(url: string): Promise<FirstLoad> {
     return {
       gzipBytes: loaded.reduce((sum, s) => sum + s.gzipBytes, 0),
       xtermGzipBytes: loaded.filter((s) => s.xtermMarkers.length > 0).reduce((sum, s) => sum + s.gzipBytes, 0),
-      scripts: loaded.length,
+      scripts: loaded
+        .map((s) => ({ path: new URL(s.url).pathname, gzipBytes: s.gzipBytes, xterm: s.xtermMarkers.length > 0 }))
+        .sort((a, b) => b.gzipBytes - a.gzipBytes),
     };
   } finally {
     await browser.close();

@@ -13,7 +13,7 @@ import { launchBenchBrowser, VIEWPORT, type BenchBrowser, type BenchPage } from 
 import type { BackgroundTerminal } from './background';
 import { closeOursTerminal, endpointFromLaunchUrl, openOursBackground, type LiveEndpoint } from './oursClient';
 import { commandLine, descendants, processName } from './processInfo';
-import { PROJECT_ROOT, setBenchPrompt, type TerminalTarget } from './target';
+import { PROJECT_ROOT, benchHome, setBenchPrompt, type TerminalTarget } from './target';
 
 export interface OursOptions {
   buildDir: string;
@@ -51,12 +51,20 @@ export async function startOurs(options: OursOptions): Promise<TerminalTarget> {
   if (!options.skipBuild) await buildSite(options.buildDir, options.log);
   const port = await freePort();
   const work = mkdtempSync(path.join(os.tmpdir(), 'rw-bench-shells-'));
-  const live = startGroup(
-    'npm',
-    ['run', 'live', '--', '--dir', options.buildDir, '--port', String(port), '--cwd', work,
-      '--max-terminals', String(options.maxTerminals)],
-    PROJECT_ROOT,
-  );
+  // startGroup passes this process's environment on: HOME is swapped only while it starts.
+  const savedHome = process.env.HOME;
+  process.env.HOME = benchHome();
+  let live: GroupProcess;
+  try {
+    live = startGroup(
+      'npm',
+      ['run', 'live', '--', '--dir', options.buildDir, '--port', String(port), '--cwd', work,
+        '--max-terminals', String(options.maxTerminals)],
+      PROJECT_ROOT,
+    );
+  } finally {
+    process.env.HOME = savedHome;
+  }
   let launchUrl: string;
   try {
     [launchUrl] = (await live.waitFor(/https?:\/\/[^\s#]+#\S+/, 60_000)) as unknown as [string];
@@ -124,6 +132,10 @@ class OursTarget implements TerminalTarget {
   }
 
   private async runOnce(page: BenchPage): Promise<number> {
+    // The dock covers the lower part of the window: bring the step's toolbar just under the navbar.
+    await this.runButton(page.page).evaluate((button) => {
+      window.scrollBy(0, button.getBoundingClientRect().top - 120);
+    });
     const timing = await page.paintAfter({ kind: 'changed' }, () => this.runButton(page.page).click(), 30_000);
     await this.waitForStepEnd(page.page);
     return timing.paintedAt - timing.inputAt;

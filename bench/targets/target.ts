@@ -1,4 +1,7 @@
 /** What the bench needs from a product under test; `ours.ts` and `wetty.ts` provide it. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchBrowser, BenchPage } from '../page/browser';
 import type { BackgroundTerminal } from './background';
@@ -29,6 +32,16 @@ export interface TerminalTarget {
   serverPid(): number;
   openBackground(index: number): Promise<BackgroundTerminal>;
   close(): Promise<void>;
+}
+
+/**
+ * A home for the shells of both products, with a plain rc file: a benchmark of terminals must not
+ * time the reader's own ~/.bashrc (on this machine, root's takes a minute: pyenv init).
+ */
+export function benchHome(): string {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'rw-bench-home-'));
+  writeFileSync(path.join(home, '.bashrc'), `PS1='${BENCH_PROMPT} '\n`);
+  return home;
 }
 
 /** Types the bench prompt into a fresh shell and waits until it is painted. */

@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { freePort, waitForHttp } from '../../tests/e2e/support/processes';
 import { launchBenchBrowser, VIEWPORT, type BenchBrowser, type BenchPage } from '../page/browser';
 import { TypingLoop, type BackgroundTerminal } from './background';
-import { BENCH_PROMPT, setBenchPrompt, type TerminalTarget } from './target';
+import { BENCH_PROMPT, benchHome, setBenchPrompt, type TerminalTarget } from './target';
 import type { WettyInstall } from './wettyInstall';
 
 export const WETTY_COMMAND = 'oc get pod -n hello-world';
@@ -32,7 +32,7 @@ export async function startWetty(install: Extract<WettyInstall, { ok: true }>, t
   const child = spawn(process.execPath, [install.entry, '--host', '127.0.0.1', '--port', String(port), '--command', 'bash'], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOME: process.env.HOME ?? cwd },
+    env: { ...process.env, HOME: benchHome() },
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
