@@ -36,7 +36,7 @@ HISTIGNORE="${HISTIGNORE:+$HISTIGNORE:}[ ]__rw_run *"
 # open compound command. In this shell, without a fork (a fork per line is slow on small VMs).
 __rw_complete() {
   [[ $1 =~ (^|[^\\])(\\\\)*\\$ ]] && return 1
-  local LC_ALL=C __rw_err= __rw_check="$__rw_steps/.syntax"
+  local LC_ALL=C __rw_err= __rw_check="$__rw_steps/.syntax-$$"
   eval "__rw_syntax() { $1
 }" 2>"$__rw_check"
   unset -f __rw_syntax

@@ -10,7 +10,7 @@
  * the history, and evaluated; the first that fails ends the step, and its first line goes to the
  * server in the `D` mark.
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // Kept as a shell file beside this module, so that it reads (and lints) as shell.
@@ -26,8 +26,11 @@ export function installShellIntegration(stateDir: string): ShellIntegration {
   const stepsDir = path.join(stateDir, 'steps');
   mkdirSync(stepsDir, { recursive: true, mode: 0o700 });
   const rcFile = path.join(stateDir, 'bashrc');
-  writeFileSync(rcFile, readFileSync(RC_SOURCE, 'utf8'), { mode: 0o600 });
-  chmodSync(rcFile, 0o600);
+  // Other hubs of this user share the state directory: a shell starting now must never read a
+  // half-written rc file, so write it aside and rename it into place (atomic on one file system).
+  const staged = `${rcFile}.${process.pid}`;
+  writeFileSync(staged, readFileSync(RC_SOURCE, 'utf8'), { mode: 0o600 });
+  renameSync(staged, rcFile);
   return { rcFile, stepsDir };
 }
 
