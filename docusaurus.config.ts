@@ -3,6 +3,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkSteps from './src/remark/remarkSteps';
 import stepManifestPlugin from './src/plugins/stepManifest';
+import presenterPlugin from './src/plugins/presenter';
 
 // Runs in Node.js at build time: no browser code here.
 
@@ -28,7 +29,8 @@ const config: Config = {
     },
   },
   // Writes build/steps.json (every page's steps) for the terminal server and the rehearsal runner.
-  plugins: [stepManifestPlugin],
+  // Every doc page also opens as a deck at /present/<page> (src/plugins/presenter).
+  plugins: [stepManifestPlugin, presenterPlugin],
   themes: [
     '@docusaurus/theme-mermaid',
     [

@@ -145,7 +145,8 @@ export default function PresenterDeck({ Content, deck }: Props): React.JSX.Eleme
         data-slide-count={slides.length}
         style={{ bottom: dockSpace }}
       >
-        <style>{slideStyle(`#${CONTENT_ID}`, slides, current)}</style>
+        {/* Only once the slides are known: the static HTML shows the whole page, as readers without script get it. */}
+        {slides.length > 0 ? <style>{slideStyle(`#${CONTENT_ID}`, slides, current)}</style> : null}
         {role === 'presenter' ? (
           <header className={styles.bar}>
             <span className={styles.counter}>

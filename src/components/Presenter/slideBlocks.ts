@@ -11,9 +11,11 @@ export function readSlideBlocks(content: HTMLElement): SlideBlock[] {
 }
 
 function blockOf(element: HTMLElement): SlideBlock {
-  const tag = element.tagName.toLowerCase();
-  if (/^h[1-6]$/.test(tag)) {
-    return { kind: 'heading', level: Number(tag.slice(1)), text: headingText(element) };
+  // The page's title comes wrapped: Docusaurus renders the Markdown's `# Title` as <header><h1>.
+  const heading = element.tagName === 'HEADER' ? element.querySelector(':scope > h1, :scope > h2') : element;
+  const tag = heading?.tagName.toLowerCase() ?? '';
+  if (heading && /^h[1-6]$/.test(tag)) {
+    return { kind: 'heading', level: Number(tag.slice(1)), text: headingText(heading as HTMLElement) };
   }
   if (element.hasAttribute(NOTE_ATTRIBUTE)) return { kind: 'note' };
   const stepId =
