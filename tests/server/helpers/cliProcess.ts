@@ -3,6 +3,9 @@
  * a terminal's foreground job, so a test can press Ctrl-C on the whole job with one signal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -89,9 +92,20 @@ export async function runCliToExit(args: string[], env: NodeJS.ProcessEnv = {}) 
  * Docusaurus' bundler look for a "test" browserslist and fail).
  */
 function readerEnvironment(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+  // A HOME of its own with an empty .bashrc: the machine's rc (pyenv init, which waits on a lock
+  // shared by every starting shell) made the CLI's shells take tens of seconds under parallel tests.
+  const env = { ...process.env, HOME: quietHome() };
   for (const key of Object.keys(env)) {
     if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST') delete env[key];
   }
   return env;
+}
+
+let home: string | undefined;
+function quietHome(): string {
+  if (home) return home;
+  home = mkdtempSync(path.join(os.tmpdir(), 'rw-cli-home-'));
+  writeFileSync(path.join(home, '.bashrc'), '');
+  process.once('exit', () => rmSync(home!, { recursive: true, force: true }));
+  return home;
 }
