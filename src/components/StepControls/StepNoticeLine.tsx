@@ -11,6 +11,8 @@ interface Props {
   record: StepRecord;
   availability: RunnerAvailability;
   unset: string[];
+  /** The connection may only watch (an audience token). */
+  readOnly: boolean;
   notice: StepNotice | null;
   answerBusy(choice: 'wait' | 'interrupt' | 'cancel'): void;
   dismiss(): void;
@@ -18,7 +20,7 @@ interface Props {
 
 /** Says, in one line, why Run cannot be used, what went wrong, or what the step waits for. */
 export default function StepNoticeLine(props: Props): React.JSX.Element | null {
-  const { step, record, availability, unset, notice } = props;
+  const { step, record, availability, unset, readOnly, notice } = props;
   if (notice?.kind === 'busy') {
     return (
       <div className={styles.notice} role="alert">
@@ -84,6 +86,22 @@ export default function StepNoticeLine(props: Props): React.JSX.Element | null {
       <div className={styles.hint} data-notice="refused">
         The terminal server refused this page (its token is from an earlier start): open the URL that{' '}
         <code>npm start</code> printed.
+      </div>
+    );
+  }
+  if (availability === 'connecting' || availability === 'reconnecting') {
+    return (
+      <div className={styles.hint} data-notice="connecting">
+        {availability === 'connecting'
+          ? 'Connecting to the terminal server…'
+          : 'The connection to the terminal server dropped; reconnecting…'}
+      </div>
+    );
+  }
+  if (readOnly) {
+    return (
+      <div className={styles.hint} data-notice="read-only">
+        This page watches the terminals (an audience link): it cannot run steps.
       </div>
     );
   }

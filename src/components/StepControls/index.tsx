@@ -126,6 +126,7 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
           record={record}
           availability={availability}
           unset={runner.unset}
+          readOnly={runner.runtime?.connection.readOnly ?? false}
           notice={runner.notice}
           answerBusy={runner.answerBusy}
           dismiss={runner.dismiss}
