@@ -12,21 +12,12 @@ import {
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff';
 import { Emitter, toDisposable, type Disposable } from './disposable';
 import { probeUrl, socketUrl, type Endpoint } from './launch';
+import { defaultProbe, type SocketConstructor, type SocketLike } from './socket';
 import { TerminalChannel, type TerminalSink, type TerminalSize } from './terminalChannel';
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'no-server' | 'refused';
+export type { SocketConstructor, SocketLike } from './socket';
 
-/** The part of the WebSocket API we use: the browser global, or the `ws` package in Node tests. */
-export interface SocketLike {
-  readonly readyState: number;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: { code: number; reason: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-}
-export type SocketConstructor = new (url: string) => SocketLike;
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'no-server' | 'refused';
 
 export interface ConnectionOptions {
   /** Read on every attempt: a start URL opened in another tab brings a new token without a reload. */
@@ -215,16 +206,5 @@ export class TerminalConnection implements Disposable {
     if (state === this.current) return;
     this.current = state;
     this.stateChanged.emit(state);
-  }
-}
-
-async function defaultProbe(url: string): Promise<boolean> {
-  try {
-    // `no-cors`: we only need to know that something answered, not what it said.
-    await fetch(url, { mode: 'no-cors', cache: 'no-store' });
-    return true;
-  } catch (error) {
-    console.debug('[runner] terminal server not reachable', url, error);
-    return false;
   }
 }

@@ -1,0 +1,25 @@
+/** What the connection needs from a WebSocket and from the network, injectable for Node tests. */
+
+/** The part of the WebSocket API we use: the browser global, or the `ws` package in Node tests. */
+export interface SocketLike {
+  readonly readyState: number;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+export type SocketConstructor = new (url: string) => SocketLike;
+
+/** True when something answers plain HTTP at `url`: the server is up, so a failed upgrade was a refusal. */
+export async function defaultProbe(url: string): Promise<boolean> {
+  try {
+    // `no-cors`: we only need to know that something answered, not what it said.
+    await fetch(url, { mode: 'no-cors', cache: 'no-store' });
+    return true;
+  } catch (error) {
+    console.debug('[runner] terminal server not reachable', url, error);
+    return false;
+  }
+}
