@@ -1,0 +1,233 @@
+/**
+ * Presenting the split-deployment page live: `npm run live --audience` as the README starts it, the
+ * simulated `crc`/`oc`/`skupper` of tests/fakes on the shells' PATH (test doubles: no cluster here),
+ * a presenter window and the audience window it opens, in real Chromium.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  describeProblems,
+  launchBrowser,
+  openPage,
+  type BrowserSession,
+  type PageProblems,
+} from '../support/browser';
+import { BUILD_HOOK_TIMEOUT_MS, liveAvailability } from '../support/site';
+import {
+  SPLIT_DECK,
+  deckState,
+  goToStep,
+  startPresenterSite,
+  terminalText,
+  waitForDeck,
+  waitForSlide,
+  waitForTerminalText,
+  type PresenterSite,
+} from './support';
+
+const availability = liveAvailability();
+const ARO_LOGIN = 'split-deployment/log-in-to-aro-and-create-context';
+const FIRST_NOTE = "Point at the link's arrow";
+const SECOND_NOTE = 'works once and expires 15 minutes';
+
+describe.skipIf(!availability.available)(
+  'presenting the split deployment (npm run live, simulated clusters)',
+  () => {
+    let live: PresenterSite;
+    let browser: BrowserSession;
+    let presenter: Page;
+    let presenterProblems: PageProblems;
+    let audience: Page | undefined;
+    const audienceFrames = { sent: [] as string[], received: [] as string[] };
+
+    beforeAll(async () => {
+      live = await startPresenterSite();
+      browser = await launchBrowser({ viewport: { width: 1400, height: 900 } });
+      const launch = new URL(live.launchUrl);
+      ({ page: presenter, problems: presenterProblems } = await openPage(
+        browser,
+        new URL(`${SPLIT_DECK}${launch.hash}`, launch).href,
+      ));
+      await waitForDeck(presenter);
+    }, BUILD_HOOK_TIMEOUT_MS);
+
+    afterAll(async () => {
+      await browser?.close();
+      await live?.close();
+    });
+
+    it('moves through the deck with the keys a clicker sends, and shows the keys on ?', async () => {
+      const start = await deckState(presenter);
+      expect(start.view).toBe('presenter');
+      expect(start.count).toBeGreaterThan(8);
+      expect(start.index).toBe(0);
+      await presenter.keyboard.press('ArrowRight');
+      await waitForSlide(presenter, 1);
+      await presenter.keyboard.press('PageDown');
+      await waitForSlide(presenter, 2);
+      await presenter.keyboard.press('Space');
+      await waitForSlide(presenter, 3);
+      await presenter.keyboard.press('PageUp');
+      await waitForSlide(presenter, 2);
+      await presenter.keyboard.press('ArrowLeft');
+      await waitForSlide(presenter, 1);
+      await presenter.keyboard.press('End');
+      await waitForSlide(presenter, start.count - 1);
+      await presenter.keyboard.press('ArrowRight');
+      await waitForSlide(presenter, start.count - 1);
+      await presenter.keyboard.press('Home');
+      await waitForSlide(presenter, 0);
+
+      // Only the current slide's blocks are on screen: the first slide's title, not the next section's.
+      expect(await presenter.getByRole('heading', { name: 'Split the deployment' }).isVisible()).toBe(true);
+      expect(
+        await presenter
+          .getByRole('heading', { name: /Log in to both clusters/ })
+          .first()
+          .isVisible(),
+      ).toBe(false);
+
+      await presenter.keyboard.press('?');
+      const help = presenter.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await help.waitFor();
+      expect(await help.innerText()).toMatch(/run this slide's step/);
+      await presenter.keyboard.press('?');
+      await help.waitFor({ state: 'detached' });
+
+      await presenter.keyboard.press('b');
+      await presenter.locator('[data-blank]').waitFor();
+      await presenter.keyboard.press('b');
+      await presenter.locator('[data-blank]').waitFor({ state: 'detached' });
+    });
+
+    it("shows the slide's presenter notes beside it, with a clock, a timer and the next slide", async () => {
+      const sidebar = presenter.getByRole('complementary', { name: 'Presenter' });
+      const notes = sidebar.getByRole('region', { name: 'Notes' });
+      // The note is written under the diagram: on the diagram's slide, the first or second.
+      for (let i = 0; i < 3 && (await notes.count()) === 0; i += 1) {
+        await presenter.keyboard.press('ArrowRight');
+        await waitForSlide(presenter, i + 1);
+      }
+      expect(await notes.innerText()).toContain(FIRST_NOTE);
+      expect(await presenter.locator('#rw-deck-content .docusaurus-mermaid-container').isVisible()).toBe(
+        true,
+      );
+      expect(await sidebar.locator('[data-presenter-clock]').innerText()).toMatch(/^\d\d:\d\d$/);
+      expect(await sidebar.locator('[data-presenter-elapsed]').innerText()).toMatch(/^\d\d:\d\d$/);
+      expect(await sidebar.getByRole('region', { name: 'Next slide' }).innerText()).not.toBe('');
+      // On the slide itself the note is never shown.
+      expect(await presenter.locator('#rw-deck-content [data-presenter-note]').first().isVisible()).toBe(
+        false,
+      );
+      await presenter.keyboard.press('Home');
+      await waitForSlide(presenter, 0);
+    });
+
+    it("keeps presenter notes out of the reader's page", async () => {
+      const { page, problems } = await openPage(browser, new URL('/split-deployment', live.origin).href);
+      await page.locator('[data-step-id]').first().waitFor();
+      await page.waitForTimeout(500);
+      const html = await page.content();
+      expect(html).not.toContain(FIRST_NOTE);
+      expect(html).not.toContain(SECOND_NOTE);
+      expect(await page.locator('[data-presenter-note]').count()).toBe(0);
+      expect(await page.locator('[data-present-link]').getAttribute('href')).toBe(SPLIT_DECK);
+      expect(problems.pageErrors, describeProblems('reader page', problems)).toEqual([]);
+      await page.close();
+    });
+
+    it('opens an audience window that follows the slides and never gets the notes', async () => {
+      const opened = browser.context.waitForEvent('page');
+      await presenter.getByRole('button', { name: 'Audience window' }).click();
+      audience = await opened;
+      audience.on('websocket', (socket) => {
+        socket.on('framesent', (frame) => audienceFrames.sent.push(String(frame.payload)));
+        socket.on('framereceived', (frame) => audienceFrames.received.push(String(frame.payload)));
+      });
+      await audience.waitForLoadState('networkidle');
+      expect((await waitForDeck(audience)).view).toBe('audience');
+      await waitForSlide(audience, 0);
+
+      await presenter.bringToFront();
+      await presenter.keyboard.press('ArrowRight');
+      await waitForSlide(presenter, 1);
+      await waitForSlide(audience, 1);
+      await presenter.keyboard.press('ArrowLeft');
+      await waitForSlide(audience, 0);
+
+      const html = await audience.content();
+      expect(html).not.toContain(FIRST_NOTE);
+      expect(html).not.toContain(SECOND_NOTE);
+      expect(await audience.locator('[data-presenter-note]').count()).toBe(0);
+      expect(await audience.getByRole('complementary', { name: 'Presenter' }).count()).toBe(0);
+    });
+
+    it("runs the current slide's step on r, its output live in both windows", async () => {
+      if (!audience) throw new Error('the audience window did not open');
+      await presenter.bringToFront();
+      await presenter.getByLabel('ARO_API_URL').fill('https://api.aro.example:6443');
+      await presenter.locator('#rw-deck-content').click();
+      const slide = await goToStep(presenter, ARO_LOGIN);
+      await waitForSlide(audience, slide);
+
+      await presenter.keyboard.press('r');
+      await presenter.waitForSelector(`[data-step-id="${ARO_LOGIN}"][data-step-state="waiting-input"]`, {
+        timeout: 30_000,
+      });
+      // The step puts the keyboard in its terminal: the presenter types the password there.
+      await waitForTerminalText(presenter, 'north', 'Password:');
+      await presenter.keyboard.type('e2e-password');
+      await presenter.keyboard.press('Enter');
+      await presenter.waitForSelector(`[data-step-id="${ARO_LOGIN}"][data-step-state="passed"]`, {
+        timeout: 30_000,
+      });
+
+      expect(await waitForTerminalText(presenter, 'north', 'Login successful.')).toContain(
+        'Context "aro" modified.',
+      );
+      expect(await waitForTerminalText(audience, 'north', 'Login successful.')).toContain(
+        'Context "aro" modified.',
+      );
+      // The password was typed where a password prompt does not echo: neither window shows it.
+      expect(await terminalText(audience, 'north')).not.toContain('e2e-password');
+    });
+
+    it('changes nothing in the shell when someone types in the audience window: the server refuses it', async () => {
+      if (!audience) throw new Error('the audience window did not open');
+      const marker = path.join(live.home, 'typed-in-the-audience-window');
+      await audience.bringToFront();
+      await audience.locator('[role="tabpanel"][data-terminal="north"] .xterm').click();
+      await audience.keyboard.type(`touch ${marker}`);
+      await audience.keyboard.press('Enter');
+      await audience.waitForTimeout(1500);
+
+      // The keystrokes did leave the page (the UI did not stop them) and the server answered read-only.
+      expect(audienceFrames.sent.some((frame) => frame.includes('"type":"input"'))).toBe(true);
+      expect(audienceFrames.received.some((frame) => frame.includes('"code":"read-only"'))).toBe(true);
+      expect(
+        audienceFrames.sent.some(
+          (frame) => frame.includes('"type":"attach"') && !frame.includes('"readOnly":true'),
+        ),
+      ).toBe(false);
+      // Server side: the shell never saw them. No file, and the presenter's own screen shows no trace.
+      expect(existsSync(marker)).toBe(false);
+      await presenter.bringToFront();
+      expect(await terminalText(presenter, 'north')).not.toContain('typed-in-the-audience-window');
+
+      // The presenter's window still types into the same shell.
+      await presenter.locator('[role="tabpanel"][data-terminal="north"] .xterm').click();
+      await presenter.keyboard.type(`touch ${marker}-by-presenter`);
+      await presenter.keyboard.press('Enter');
+      await expect.poll(() => existsSync(`${marker}-by-presenter`), { timeout: 10_000 }).toBe(true);
+    });
+
+    it('leaves for the page on Escape, with no page errors on the way', async () => {
+      await presenter.locator('#rw-deck-content').click();
+      await presenter.keyboard.press('Escape');
+      await presenter.waitForURL((url) => url.pathname === '/split-deployment');
+      expect(presenterProblems.pageErrors, describeProblems('presenter', presenterProblems)).toEqual([]);
+    });
+  },
+);
