@@ -41,20 +41,60 @@ export function figureDefs(sizes: FigureSizes): FigureDef[] {
   return [
     { id: 'run.p50', label: 'click Run → first output painted (warm), p50', unit: 'ms', goal: { max: 25 } },
     { id: 'run.p95', label: 'click Run → first output painted (warm), p95', unit: 'ms', goal: { max: 50 } },
-    { id: 'coldRun.p50', label: 'first Run on a fresh page, incl. loading xterm, p50', unit: 'ms', goal: { max: 150 } },
+    {
+      id: 'coldRun.p50',
+      label: 'first Run on a fresh page, incl. loading xterm, p50',
+      unit: 'ms',
+      goal: { max: 150 },
+    },
     { id: 'coldRun.p95', label: 'first Run on a fresh page, incl. loading xterm, p95', unit: 'ms' },
-    { id: 'cat.mibps', label: `cat ${sizes.catMib} MB into the terminal, p50`, unit: 'MB/s', goal: { min: 15, minRatio: 1.2 } },
-    { id: 'cat.longestTask', label: `cat ${sizes.catMib} MB: longest main-thread task`, unit: 'ms', goal: { max: 50 } },
-    { id: 'yes.heap', label: `yes for ${sizes.yesSeconds} s: page JS heap, max`, unit: 'MB', goal: { max: 64 } },
-    { id: 'yes.rss', label: `yes for ${sizes.yesSeconds} s: server RSS, max`, unit: 'MB', goal: { max: 100 } },
-    { id: 'yes.unacked', label: `yes for ${sizes.yesSeconds} s: unacknowledged output, max`, unit: 'KB', goal: { max: 500 } },
+    {
+      id: 'cat.mibps',
+      label: `cat ${sizes.catMib} MB into the terminal, p50`,
+      unit: 'MB/s',
+      goal: { min: 15, minRatio: 1.2 },
+    },
+    {
+      id: 'cat.longestTask',
+      label: `cat ${sizes.catMib} MB: longest main-thread task`,
+      unit: 'ms',
+      goal: { max: 50 },
+    },
+    {
+      id: 'yes.heap',
+      label: `yes for ${sizes.yesSeconds} s: page JS heap, max`,
+      unit: 'MB',
+      goal: { max: 64 },
+    },
+    {
+      id: 'yes.rss',
+      label: `yes for ${sizes.yesSeconds} s: server RSS, max`,
+      unit: 'MB',
+      goal: { max: 100 },
+    },
+    {
+      id: 'yes.unacked',
+      label: `yes for ${sizes.yesSeconds} s: unacknowledged output, max`,
+      unit: 'KB',
+      goal: { max: 500 },
+    },
     { id: 'ctrlC.p50', label: 'Ctrl-C during yes → prompt painted, p50', unit: 'ms', goal: { max: 50 } },
     { id: 'ctrlC.p95', label: 'Ctrl-C during yes → prompt painted, p95', unit: 'ms' },
     { id: 'echo.p50', label: 'keystroke → echo painted, p50', unit: 'ms', goal: { max: 10 } },
     { id: 'echo.p95', label: 'keystroke → echo painted, p95', unit: 'ms', goal: { max: 20 } },
-    { id: 'many.p95', label: `${sizes.terminals} terminals on one server: echo painted, p95`, unit: 'ms', goal: { max: 30 } },
+    {
+      id: 'many.p95',
+      label: `${sizes.terminals} terminals on one server: echo painted, p95`,
+      unit: 'ms',
+      goal: { max: 30 },
+    },
     { id: 'firstLoad.gzip', label: 'first-load JavaScript of a page, gzip', unit: 'KB', goal: { max: 200 } },
-    { id: 'firstLoad.xterm', label: 'first-load JavaScript: of which xterm, gzip', unit: 'KB', goal: { max: 0 } },
+    {
+      id: 'firstLoad.xterm',
+      label: 'first-load JavaScript: of which xterm, gzip',
+      unit: 'KB',
+      goal: { max: 0 },
+    },
   ];
 }
 

@@ -32,20 +32,26 @@ export interface TargetRecord {
   details: Record<string, unknown>;
   /** Measurements that failed, with why. */
   errors: Record<string, string>;
-  terminalSize?: { cols: number; rows: number };
+  /** Rows on the page's terminal screen (both products get about the same height). */
+  terminalRows?: number;
 }
 
 const KB = 1024;
 const MB = 1024 * 1024;
 
-export async function measureTarget(target: TerminalTarget, sizes: BenchSizes, log: (line: string) => void): Promise<TargetRecord> {
+export async function measureTarget(
+  target: TerminalTarget,
+  sizes: BenchSizes,
+  log: (line: string) => void,
+): Promise<TargetRecord> {
   const record: TargetRecord = { status: 'measured', figures: {}, details: {}, errors: {} };
   const step = async (name: string, measure: () => Promise<void>) => {
     log(`${target.name}: ${name}`);
     try {
       await measure();
     } catch (error) {
-      record.errors[name] = error instanceof Error ? error.message.split('\n').slice(0, 6).join(' ') : String(error);
+      record.errors[name] =
+        error instanceof Error ? error.message.split('\n').slice(0, 6).join(' ') : String(error);
       log(`${target.name}: ${name} failed: ${record.errors[name]}`);
     }
   };
@@ -70,13 +76,11 @@ export async function measureTarget(target: TerminalTarget, sizes: BenchSizes, l
   const browser = await launchBenchBrowser(target.viewport);
   try {
     const page = await target.openTerminal(browser);
-    record.terminalSize = await page.page.evaluate(() => {
-      const screen = (window as unknown as { __rwBench: { screen(): string } }).__rwBench.screen();
-      const lines = screen.split('\n');
-      return { rows: lines.length - (lines[lines.length - 1] === '' ? 1 : 0), cols: Math.max(...lines.map((l) => l.length)) };
-    });
+    record.terminalRows = (await page.screen()).replace(/\n$/, '').split('\n').length;
     await step('warm Runs', async () => {
-      const warm = keep('run', await warmRuns(target, page, sizes.runs));
+      const { samples, lost } = await warmRuns(target, page, sizes.runs);
+      const warm = keep('run', samples);
+      record.details.runLostClicks = lost;
       record.figures['run.p50'] = warm.p50;
       record.figures['run.p95'] = warm.p95;
     });
@@ -97,7 +101,10 @@ export async function measureTarget(target: TerminalTarget, sizes: BenchSizes, l
       record.figures['yes.heap'] = flood.heapMaxBytes / MB;
       record.figures['yes.rss'] = flood.serverRssMaxBytes / MB;
       record.figures['yes.unacked'] = flood.unackedMaxUnits / KB;
-      const ctrlC = keep('ctrlC', [flood.ctrlC, ...(await ctrlCRuns(target, page, Math.max(0, sizes.ctrlCRuns - 1)))]);
+      const ctrlC = keep('ctrlC', [
+        flood.ctrlC,
+        ...(await ctrlCRuns(target, page, Math.max(0, sizes.ctrlCRuns - 1))),
+      ]);
       record.figures['ctrlC.p50'] = ctrlC.p50;
       record.figures['ctrlC.p95'] = ctrlC.p95;
     });
@@ -109,7 +116,8 @@ export async function measureTarget(target: TerminalTarget, sizes: BenchSizes, l
       record.figures['many.p95'] = echo.p95;
     });
   } catch (error) {
-    record.errors.terminalPage = error instanceof Error ? error.message.split('\n').slice(0, 6).join(' ') : String(error);
+    record.errors.terminalPage =
+      error instanceof Error ? error.message.split('\n').slice(0, 6).join(' ') : String(error);
     log(`${target.name}: the terminal page failed: ${record.errors.terminalPage}`);
   } finally {
     await browser.close();

@@ -46,7 +46,9 @@ function program(): Command {
   return new Command('bench')
     .description('Measure the runner and wetty in real Chromium; print the table and write JSON.')
     .addOption(
-      new Option('--targets <names...>', 'which products to measure').choices(['ours', 'wetty']).default(['ours', 'wetty']),
+      new Option('--targets <names...>', 'which products to measure')
+        .choices(['ours', 'wetty'])
+        .default(['ours', 'wetty']),
     )
     .option('--runs <n>', 'warm Runs (click Run → first output)', count, 30)
     .option('--cold-runs <n>', 'first Runs on fresh pages', count, 5)
@@ -56,14 +58,27 @@ function program(): Command {
     .option('--yes-seconds <n>', 'how long yes floods the terminal', count, 10)
     .option('--ctrl-c-runs <n>', 'Ctrl-C samples (the first ends the long yes)', count, 10)
     .option('--terminals <n>', 'terminals open on one server for the many-terminals echo', count, 50)
-    .option('--build-dir <dir>', 'where npm run build writes the site the bench serves', path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-bench-build'))
+    .option(
+      '--build-dir <dir>',
+      'where npm run build writes the site the bench serves',
+      path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-bench-build'),
+    )
     .option('--skip-build', 'serve the site already in --build-dir instead of building', false)
     .option('--wetty <spec>', 'the wetty to compare with (npm spec)', 'wetty@3.2')
     .option('--wetty-dir <dir>', 'install wetty here (default: a folder in the system temp dir, reused)')
     .option('--out <dir>', 'where the JSON goes', path.join(PROJECT_ROOT, 'bench', 'results'))
-    .option('--step-id <id>', 'the step whose Run is timed', 'running-locally/have-a-look-at-the-created-pods')
+    .option(
+      '--step-id <id>',
+      'the step whose Run is timed',
+      'running-locally/have-a-look-at-the-created-pods',
+    )
     .option('--step-page <path>', 'the page that step is on', '/running-locally')
-    .option('--dock-height <px>', 'dock height in px (wetty\'s page gets the same terminal height)', count, 480)
+    .option(
+      '--dock-height <px>',
+      "dock height in px (wetty's page gets the same terminal height)",
+      count,
+      480,
+    )
     .option('--quiet', 'print only the table', false);
 }
 
@@ -106,7 +121,11 @@ async function main(): Promise<void> {
   }
   if (options.targets.includes('wetty')) records.wetty = await measureWetty(options, sizes, log);
 
-  const defs = figureDefs({ catMib: options.catMb, yesSeconds: options.yesSeconds, terminals: options.terminals });
+  const defs = figureDefs({
+    catMib: options.catMb,
+    yesSeconds: options.yesSeconds,
+    terminals: options.terminals,
+  });
   const rows = tableRows(defs, records.ours?.figures ?? {}, records.wetty?.figures ?? {});
   const notes = notesFor(records);
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
@@ -115,8 +134,19 @@ async function main(): Promise<void> {
     {
       startedAt: startedAt.toISOString(),
       seconds: (Date.now() - startedAt.getTime()) / 1000,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: os.totalmem() / 1024 ** 3, node: process.version },
-      options: { ...sizes, targets: options.targets, wetty: options.wetty, stepId: options.stepId, dockHeight: options.dockHeight },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: os.totalmem() / 1024 ** 3,
+        node: process.version,
+      },
+      options: {
+        ...sizes,
+        targets: options.targets,
+        wetty: options.wetty,
+        stepId: options.stepId,
+        dockHeight: options.dockHeight,
+      },
       rows,
       targets: records,
     },
@@ -126,7 +156,11 @@ async function main(): Promise<void> {
   console.log(`\nJSON: ${path.relative(process.cwd(), file)}`);
 }
 
-async function measureWetty(options: CliOptions, sizes: BenchSizes, log: (line: string) => void): Promise<TargetRecord> {
+async function measureWetty(
+  options: CliOptions,
+  sizes: BenchSizes,
+  log: (line: string) => void,
+): Promise<TargetRecord> {
   const unavailable = (reason: string): TargetRecord => {
     log(`wetty: not measured: ${reason}`);
     return { status: 'unavailable', reason, figures: {}, details: {}, errors: {} };
@@ -149,9 +183,14 @@ function notesFor(records: Partial<Record<TargetName, TargetRecord>>): string[] 
   for (const [name, record] of Object.entries(records)) {
     if (record.status === 'unavailable') notes.push(`${name}: not measured — ${record.reason}`);
     for (const [what, why] of Object.entries(record.errors)) notes.push(`${name}: ${what} failed — ${why}`);
-    if (record.terminalSize) notes.push(`${name}: terminal ${record.terminalSize.cols}×${record.terminalSize.rows}`);
+    const lost = record.details.runLostClicks;
+    if (typeof lost === 'number' && lost > 0)
+      notes.push(`${name}: ${lost} Run click(s) painted nothing within 10 s (not in the samples)`);
+    if (record.terminalRows) notes.push(`${name}: the page's terminal has ${record.terminalRows} rows`);
   }
-  notes.push('ratio = ours ÷ wetty; MB = MiB; painted = screen text changed, timed after the frame (bench/README.md)');
+  notes.push(
+    'ratio = ours ÷ wetty; MB = MiB; painted = screen text changed, timed after the frame (bench/README.md)',
+  );
   return notes;
 }
 

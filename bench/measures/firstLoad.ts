@@ -20,9 +20,15 @@ export async function firstLoad(url: string): Promise<FirstLoad> {
     const loaded = await scripts();
     return {
       gzipBytes: loaded.reduce((sum, s) => sum + s.gzipBytes, 0),
-      xtermGzipBytes: loaded.filter((s) => s.xtermMarkers.length > 0).reduce((sum, s) => sum + s.gzipBytes, 0),
+      xtermGzipBytes: loaded
+        .filter((s) => s.xtermMarkers.length > 0)
+        .reduce((sum, s) => sum + s.gzipBytes, 0),
       scripts: loaded
-        .map((s) => ({ path: new URL(s.url).pathname, gzipBytes: s.gzipBytes, xterm: s.xtermMarkers.length > 0 }))
+        .map((s) => ({
+          path: new URL(s.url).pathname,
+          gzipBytes: s.gzipBytes,
+          xterm: s.xtermMarkers.length > 0,
+        }))
         .sort((a, b) => b.gzipBytes - a.gzipBytes),
     };
   } finally {

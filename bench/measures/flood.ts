@@ -18,7 +18,11 @@ export interface FloodFigures {
 
 declare function inPage(): import('../page/probe').BenchProbe;
 
-export async function yesFlood(target: TerminalTarget, page: BenchPage, seconds: number): Promise<FloodFigures> {
+export async function yesFlood(
+  target: TerminalTarget,
+  page: BenchPage,
+  seconds: number,
+): Promise<FloodFigures> {
   await target.focusTerminal(page);
   const pid = target.serverPid();
   await page.page.keyboard.type('yes');
@@ -45,7 +49,11 @@ export async function yesFlood(target: TerminalTarget, page: BenchPage, seconds:
 
 /** Ctrl-C → the bench prompt is the last line painted. */
 export async function interrupt(page: BenchPage): Promise<number> {
-  const timing = await page.paintAfter({ kind: 'lastLine', text: BENCH_PROMPT }, () => page.page.keyboard.press('Control+C'), 30_000);
+  const timing = await page.paintAfter(
+    { kind: 'lastLine', text: BENCH_PROMPT },
+    () => page.page.keyboard.press('Control+C'),
+    30_000,
+  );
   return timing.paintedAt - timing.inputAt;
 }
 

@@ -2,15 +2,30 @@
 import type { BenchPage } from '../page/browser';
 import type { TerminalTarget } from '../targets/target';
 
-export async function warmRuns(target: TerminalTarget, page: BenchPage, runs: number): Promise<number[]> {
+export interface WarmRuns {
+  samples: number[];
+  /** Clicks after which nothing was painted at all (see README: "lost clicks"); not samples. */
+  lost: number;
+}
+
+export async function warmRuns(target: TerminalTarget, page: BenchPage, runs: number): Promise<WarmRuns> {
   await target.warmRun(page); // the first Run after the setup is not a warm one for every product
   const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    samples.push(await target.warmRun(page));
+  let lost = 0;
+  while (samples.length < runs && lost < runs) {
+    try {
+      samples.push(await target.warmRun(page));
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.includes(NOTHING_PAINTED)) throw error;
+      lost += 1;
+    }
     await page.page.waitForTimeout(50 + Math.random() * 50);
   }
-  return samples;
+  return { samples, lost };
 }
+
+/** The start of the probe's message when a wait ran out (probe.ts). */
+const NOTHING_PAINTED = 'nothing matching';
 
 export async function coldRuns(target: TerminalTarget, runs: number): Promise<number[]> {
   const samples: number[] = [];
@@ -19,7 +34,11 @@ export async function coldRuns(target: TerminalTarget, runs: number): Promise<nu
 }
 
 /** Types `x` one key at a time (a pause between keys, as a person types); Ctrl-U keeps the line short. */
-export async function keystrokeEchoes(target: TerminalTarget, page: BenchPage, keys: number): Promise<number[]> {
+export async function keystrokeEchoes(
+  target: TerminalTarget,
+  page: BenchPage,
+  keys: number,
+): Promise<number[]> {
   await target.focusTerminal(page);
   const samples: number[] = [];
   for (let i = 0; i < keys; i += 1) {

@@ -13,14 +13,23 @@ export interface ManyTerminals {
   terminals: number;
 }
 
-export async function manyTerminals(target: TerminalTarget, page: BenchPage, count: number, keys: number): Promise<ManyTerminals> {
+export async function manyTerminals(
+  target: TerminalTarget,
+  page: BenchPage,
+  count: number,
+  keys: number,
+): Promise<ManyTerminals> {
   const background: BackgroundTerminal[] = [];
   try {
     for (let i = 1; i < count; i += 1) background.push(await target.openBackground(i));
     for (const terminal of background) terminal.startTyping(200);
     await page.page.waitForTimeout(1000);
     const pageEchoes = await keystrokeEchoes(target, page, keys);
-    return { pageEchoes, backgroundEchoes: background.flatMap((t) => t.echoes), terminals: background.length + 1 };
+    return {
+      pageEchoes,
+      backgroundEchoes: background.flatMap((t) => t.echoes),
+      terminals: background.length + 1,
+    };
   } finally {
     await Promise.all(background.map((terminal) => terminal.close()));
   }

@@ -15,7 +15,9 @@ export async function makeCatFile(file: string, bytes: number): Promise<void> {
     const chunk = block.subarray(0, Math.min(block.length, bytes - written));
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
 }
 
 export interface CatRun {
@@ -39,8 +41,15 @@ export async function catRuns(
     // Typed with quotes inside, so the command line itself never shows the marker.
     const typed = `${marker.slice(0, 8)}""${marker.slice(8)}`;
     await page.page.keyboard.type(`cat ${file}; echo ${typed}`);
-    const timing = await page.paintAfter({ kind: 'contains', text: marker }, () => page.page.keyboard.press('Enter'), 600_000);
-    const tasks = await page.page.evaluate(([from, to]) => inPage().longTasks(from, to), [timing.inputAt, timing.paintedAt] as const);
+    const timing = await page.paintAfter(
+      { kind: 'contains', text: marker },
+      () => page.page.keyboard.press('Enter'),
+      600_000,
+    );
+    const tasks = await page.page.evaluate(([from, to]) => inPage().longTasks(from, to), [
+      timing.inputAt,
+      timing.paintedAt,
+    ] as const);
     const seconds = (timing.paintedAt - timing.inputAt) / 1000;
     results.push({
       mibPerSecond: bytes / MIB / seconds,

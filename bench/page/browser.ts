@@ -29,7 +29,9 @@ export interface BenchPage {
   heapUsedBytes(): Promise<number>;
 }
 
-export async function launchBenchBrowser(viewport: { width: number; height: number } = VIEWPORT): Promise<BenchBrowser> {
+export async function launchBenchBrowser(
+  viewport: { width: number; height: number } = VIEWPORT,
+): Promise<BenchBrowser> {
   const profileDir = await mkdtemp(path.join(tmpdir(), 'rw-bench-chromium-'));
   const context = await chromium
     .launchPersistentContext(profileDir, {
@@ -74,7 +76,11 @@ function wrapPage(page: Page, cdp: CDPSession): BenchPage {
     async waitForLastLine(text, timeoutMs = 30_000) {
       await page.waitForFunction(
         (wanted) => {
-          const lines = inPage().screen().split('\n').map((line) => line.trimEnd()).filter(Boolean);
+          const lines = inPage()
+            .screen()
+            .split('\n')
+            .map((line) => line.trimEnd())
+            .filter(Boolean);
           return lines[lines.length - 1] === wanted;
         },
         text,

@@ -20,9 +20,7 @@ export interface PaintTiming {
 }
 
 export type PaintCondition =
-  | { kind: 'changed' }
-  | { kind: 'contains'; text: string }
-  | { kind: 'lastLine'; text: string };
+  { kind: 'changed' } | { kind: 'contains'; text: string } | { kind: 'lastLine'; text: string };
 
 export interface FlowFigures {
   receivedUnits: number;
@@ -57,7 +55,12 @@ export function installProbe(): void {
   }
   interface TerminalLike {
     rows: number;
-    buffer: { active: { viewportY: number; getLine(y: number): { translateToString(trim: boolean): string } | undefined } };
+    buffer: {
+      active: {
+        viewportY: number;
+        getLine(y: number): { translateToString(trim: boolean): string } | undefined;
+      };
+    };
     onRender(listener: () => void): { dispose(): void };
   }
   const scope = window as unknown as { __rwBench?: BenchProbe; wetty_term?: TerminalLike };
@@ -159,7 +162,8 @@ export function installProbe(): void {
 
   try {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries())
+        longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch (error) {
     console.warn('[bench] no longtask observer in this browser', error);
@@ -169,15 +173,19 @@ export function installProbe(): void {
   // wetty: socket.io data/commit events). Parsed only while `flow.on`, as it costs a JSON.parse.
   const received = (frame: unknown) => {
     if (!flow.on || typeof frame !== 'string') return;
-    if (frame.startsWith('{"type":"output"')) flow.received += (JSON.parse(frame) as { data: string }).data.length;
-    else if (frame.startsWith('42["data"')) flow.received += (JSON.parse(frame.slice(2)) as [string, string])[1].length;
+    if (frame.startsWith('{"type":"output"'))
+      flow.received += (JSON.parse(frame) as { data: string }).data.length;
+    else if (frame.startsWith('42["data"'))
+      flow.received += (JSON.parse(frame.slice(2)) as [string, string])[1].length;
     else return;
     flow.max = Math.max(flow.max, flow.received - flow.acknowledged);
   };
   const sent = (frame: unknown) => {
     if (!flow.on || typeof frame !== 'string') return;
-    if (frame.startsWith('{"type":"ack"')) flow.acknowledged += (JSON.parse(frame) as { bytes: number }).bytes;
-    else if (frame.startsWith('42["commit"')) flow.acknowledged += (JSON.parse(frame.slice(2)) as [string, number])[1];
+    if (frame.startsWith('{"type":"ack"'))
+      flow.acknowledged += (JSON.parse(frame) as { bytes: number }).bytes;
+    else if (frame.startsWith('42["commit"'))
+      flow.acknowledged += (JSON.parse(frame.slice(2)) as [string, number])[1];
   };
   const NativeSocket = window.WebSocket;
   class CountingSocket extends NativeSocket {
@@ -199,7 +207,14 @@ export function installProbe(): void {
       hook();
       const id = nextId;
       nextId += 1;
-      waiters.set(id, { condition, baseline: screen(), inputAt: null, result: null, painted: false, settle: null });
+      waiters.set(id, {
+        condition,
+        baseline: screen(),
+        inputAt: null,
+        result: null,
+        painted: false,
+        settle: null,
+      });
       return id;
     },
     wait(id, timeoutMs) {
@@ -208,7 +223,11 @@ export function installProbe(): void {
       return new Promise<PaintTiming>((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(id);
-          reject(new Error(`nothing matching ${JSON.stringify(waiter.condition)} was painted within ${timeoutMs} ms; screen:\n${screen()}`));
+          reject(
+            new Error(
+              `nothing matching ${JSON.stringify(waiter.condition)} was painted within ${timeoutMs} ms; screen:\n${screen()}`,
+            ),
+          );
         }, timeoutMs);
         waiter.settle = (timing) => {
           clearTimeout(timer);
@@ -219,13 +238,18 @@ export function installProbe(): void {
         if (waiter.painted && waiter.result) waiter.settle(waiter.result);
       });
     },
-    longTasks: (from, to) => longTasks.filter((task) => task.start + task.duration >= from && task.start <= to),
+    longTasks: (from, to) =>
+      longTasks.filter((task) => task.start + task.duration >= from && task.start <= to),
     flowReset() {
       flow.on = true;
       flow.received = 0;
       flow.acknowledged = 0;
       flow.max = 0;
     },
-    flow: () => ({ receivedUnits: flow.received, acknowledgedUnits: flow.acknowledged, maxOutstanding: flow.max }),
+    flow: () => ({
+      receivedUnits: flow.received,
+      acknowledgedUnits: flow.acknowledged,
+      maxOutstanding: flow.max,
+    }),
   };
 }

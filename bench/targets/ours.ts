@@ -11,9 +11,14 @@ import type { Page } from 'playwright-core';
 import { freePort, startGroup, waitForHttp, type GroupProcess } from '../../tests/e2e/support/processes';
 import { launchBenchBrowser, VIEWPORT, type BenchBrowser, type BenchPage } from '../page/browser';
 import type { BackgroundTerminal } from './background';
-import { closeOursTerminal, endpointFromLaunchUrl, openOursBackground, type LiveEndpoint } from './oursClient';
+import {
+  closeOursTerminal,
+  endpointFromLaunchUrl,
+  openOursBackground,
+  type LiveEndpoint,
+} from './oursClient';
 import { commandLine, descendants, processName } from './processInfo';
-import { PROJECT_ROOT, benchHome, setBenchPrompt, type TerminalTarget } from './target';
+import { BENCH_PROMPT, PROJECT_ROOT, benchHome, setBenchPrompt, type TerminalTarget } from './target';
 
 export interface OursOptions {
   buildDir: string;
@@ -58,8 +63,19 @@ export async function startOurs(options: OursOptions): Promise<TerminalTarget> {
   try {
     live = startGroup(
       'npm',
-      ['run', 'live', '--', '--dir', options.buildDir, '--port', String(port), '--cwd', work,
-        '--max-terminals', String(options.maxTerminals)],
+      [
+        'run',
+        'live',
+        '--',
+        '--dir',
+        options.buildDir,
+        '--port',
+        String(port),
+        '--cwd',
+        work,
+        '--max-terminals',
+        String(options.maxTerminals),
+      ],
       PROJECT_ROOT,
     );
   } finally {
@@ -100,7 +116,9 @@ class OursTarget implements TerminalTarget {
   }
 
   private async waitForStepEnd(page: Page): Promise<void> {
-    const selector = FINAL_STATES.map((s) => `[data-step-id="${this.options.stepId}"][data-step-state="${s}"]`);
+    const selector = FINAL_STATES.map(
+      (s) => `[data-step-id="${this.options.stepId}"][data-step-state="${s}"]`,
+    );
     await page.waitForSelector(selector.join(', '), { timeout: 30_000 });
   }
 
@@ -110,11 +128,16 @@ class OursTarget implements TerminalTarget {
     await page.page.addInitScript((h) => {
       const key = 'rw:dock';
       if (location.protocol.startsWith('http') && !localStorage.getItem(key)) {
-        localStorage.setItem(key, JSON.stringify({ serverTabs: [], active: null, collapsed: false, height: h, fontSize: 14 }));
+        localStorage.setItem(
+          key,
+          JSON.stringify({ serverTabs: [], active: null, collapsed: false, height: h, fontSize: 14 }),
+        );
       }
     }, height);
     await page.page.goto(this.stepUrl(), { waitUntil: 'networkidle' });
-    await page.page.waitForSelector('section[aria-label="Terminals"][data-connection="connected"]', { timeout: 30_000 });
+    await page.page.waitForSelector('section[aria-label="Terminals"][data-connection="connected"]', {
+      timeout: 30_000,
+    });
     return page;
   }
 
@@ -136,7 +159,14 @@ class OursTarget implements TerminalTarget {
     await this.runButton(page.page).evaluate((button) => {
       window.scrollBy(0, button.getBoundingClientRect().top - 120);
     });
-    const timing = await page.paintAfter({ kind: 'changed' }, () => this.runButton(page.page).click(), 30_000);
+    const timing = await page.paintAfter(
+      { kind: 'changed' },
+      () => this.runButton(page.page).click(),
+      10_000,
+    );
+    // The prompt after the output, then the final state: a state read before the page applied
+    // "running" would still be the previous Run's.
+    await page.waitForLastLine(BENCH_PROMPT);
     await this.waitForStepEnd(page.page);
     return timing.paintedAt - timing.inputAt;
   }
@@ -162,8 +192,11 @@ class OursTarget implements TerminalTarget {
   serverPid(): number {
     const pid = this.live.child.pid ?? -1;
     // npm → sh → node: the node process itself, not the shell that started it.
-    const server = descendants(pid).find((p) => processName(p) === 'node' && commandLine(p).includes('server/cli.ts'));
-    if (server === undefined) throw new Error('The live server process (server/cli.ts) was not found under npm.');
+    const server = descendants(pid).find(
+      (p) => processName(p) === 'node' && commandLine(p).includes('server/cli.ts'),
+    );
+    if (server === undefined)
+      throw new Error('The live server process (server/cli.ts) was not found under npm.');
     return server;
   }
 

@@ -4,7 +4,12 @@
  * "first Run" starts a new shell.
  */
 import WebSocket from 'ws';
-import { TERMINAL_PATH, TOKEN_PARAM, type ClientMessage, type ServerMessage } from '../../src/protocol/messages';
+import {
+  TERMINAL_PATH,
+  TOKEN_PARAM,
+  type ClientMessage,
+  type ServerMessage,
+} from '../../src/protocol/messages';
 import { TypingLoop, type BackgroundTerminal } from './background';
 
 export interface LiveEndpoint {
@@ -51,7 +56,10 @@ class ProtocolClient {
 
   next(matches: (message: ServerMessage) => boolean, timeoutMs: number): Promise<ServerMessage> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching message within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching message within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const listener = (message: ServerMessage) => {
         if (!matches(message)) return;
         clearTimeout(timer);
@@ -72,7 +80,10 @@ class ProtocolClient {
 }
 
 /** Attaches to `terminal` (creating it), then opens it in the background typing loop. */
-export async function openOursBackground(endpoint: LiveEndpoint, terminal: string): Promise<BackgroundTerminal> {
+export async function openOursBackground(
+  endpoint: LiveEndpoint,
+  terminal: string,
+): Promise<BackgroundTerminal> {
   const client = new ProtocolClient(endpoint);
   await client.opened;
   const typing = new TypingLoop((data) => client.send({ type: 'input', terminal, data }));
@@ -107,9 +118,12 @@ export async function closeOursTerminal(endpoint: LiveEndpoint, terminal: string
   const attached = client.next((m) => m.type === 'attached' || m.type === 'error', 20_000);
   client.send({ type: 'attach', terminal, cols: 80, rows: 24 });
   await attached;
-  const exited = client.next((m) => m.type === 'exit' && m.terminal === terminal, 10_000).catch((error: Error) => error);
+  const exited = client
+    .next((m) => m.type === 'exit' && m.terminal === terminal, 10_000)
+    .catch((error: Error) => error);
   client.send({ type: 'close', terminal });
   const result = await exited;
   await client.close();
-  if (result instanceof Error) throw new Error(`Terminal ${terminal} did not exit after close: ${result.message}`);
+  if (result instanceof Error)
+    throw new Error(`Terminal ${terminal} did not exit after close: ${result.message}`);
 }

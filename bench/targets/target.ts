@@ -47,5 +47,9 @@ export function benchHome(): string {
 /** Types the bench prompt into a fresh shell and waits until it is painted. */
 export async function setBenchPrompt(page: BenchPage): Promise<void> {
   await page.page.keyboard.type(` PS1='${BENCH_PROMPT} '`);
-  await page.paintAfter({ kind: 'lastLine', text: BENCH_PROMPT }, () => page.page.keyboard.press('Enter'), 20_000);
+  await page.paintAfter(
+    { kind: 'lastLine', text: BENCH_PROMPT },
+    () => page.page.keyboard.press('Enter'),
+    20_000,
+  );
 }

@@ -20,20 +20,28 @@ export const WETTY_COMMAND = 'oc get pod -n hello-world';
 export type WettyStart = { ok: true; target: TerminalTarget } | { ok: false; reason: string };
 
 /** `terminalHeight`: the page's height, so wetty's full-page terminal is as tall as our dock's. */
-export async function startWetty(install: Extract<WettyInstall, { ok: true }>, terminalHeight: number): Promise<WettyStart> {
+export async function startWetty(
+  install: Extract<WettyInstall, { ok: true }>,
+  terminalHeight: number,
+): Promise<WettyStart> {
   if (process.getuid?.() !== 0) {
     return {
       ok: false,
-      reason: 'wetty runs a local --command only as root; as this user it would ssh to --ssh-host, and no sshd runs here',
+      reason:
+        'wetty runs a local --command only as root; as this user it would ssh to --ssh-host, and no sshd runs here',
     };
   }
   const port = await freePort();
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'rw-bench-wetty-shells-'));
-  const child = spawn(process.execPath, [install.entry, '--host', '127.0.0.1', '--port', String(port), '--command', 'bash'], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOME: benchHome() },
-  });
+  const child = spawn(
+    process.execPath,
+    [install.entry, '--host', '127.0.0.1', '--port', String(port), '--command', 'bash'],
+    {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, HOME: benchHome() },
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -41,11 +49,17 @@ export async function startWetty(install: Extract<WettyInstall, { ok: true }>, t
     await waitForHttp(`http://127.0.0.1:${port}/`, 30_000);
   } catch (error) {
     child.kill('SIGKILL');
-    return { ok: false, reason: `wetty did not answer: ${(error as Error).message}; it printed: ${output.slice(-500)}` };
+    return {
+      ok: false,
+      reason: `wetty did not answer: ${(error as Error).message}; it printed: ${output.slice(-500)}`,
+    };
   }
   return {
     ok: true,
-    target: new WettyTarget(child, `http://127.0.0.1:${port}/`, { width: VIEWPORT.width, height: terminalHeight }),
+    target: new WettyTarget(child, `http://127.0.0.1:${port}/`, {
+      width: VIEWPORT.width,
+      height: terminalHeight,
+    }),
   };
 }
 
@@ -62,10 +76,14 @@ class WettyTarget implements TerminalTarget {
     const page = await browser.newPage();
     await page.page.goto(this.origin, { waitUntil: 'networkidle' });
     // A fresh bash per page: wait for its first prompt, whatever it looks like.
-    await page.page.waitForFunction(() => {
-      const bench = (window as unknown as { __rwBench?: { screen(): string } }).__rwBench;
-      return (bench?.screen().trim().length ?? 0) > 0;
-    }, undefined, { timeout: 30_000 });
+    await page.page.waitForFunction(
+      () => {
+        const bench = (window as unknown as { __rwBench?: { screen(): string } }).__rwBench;
+        return (bench?.screen().trim().length ?? 0) > 0;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
     await this.focusTerminal(page);
     return page;
   }
@@ -82,7 +100,11 @@ class WettyTarget implements TerminalTarget {
 
   async warmRun(page: BenchPage): Promise<number> {
     await page.page.keyboard.type(WETTY_COMMAND);
-    const timing = await page.paintAfter({ kind: 'changed' }, () => page.page.keyboard.press('Enter'), 30_000);
+    const timing = await page.paintAfter(
+      { kind: 'changed' },
+      () => page.page.keyboard.press('Enter'),
+      30_000,
+    );
     await page.waitForLastLine(BENCH_PROMPT);
     return timing.paintedAt - timing.inputAt;
   }
@@ -92,7 +114,11 @@ class WettyTarget implements TerminalTarget {
     try {
       const page = await this.loadTerminalPage(browser);
       await page.page.keyboard.type(WETTY_COMMAND);
-      const timing = await page.paintAfter({ kind: 'changed' }, () => page.page.keyboard.press('Enter'), 30_000);
+      const timing = await page.paintAfter(
+        { kind: 'changed' },
+        () => page.page.keyboard.press('Enter'),
+        30_000,
+      );
       return timing.paintedAt - timing.inputAt;
     } finally {
       await browser.close();

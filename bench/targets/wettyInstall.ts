@@ -7,9 +7,15 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export type WettyInstall = { ok: true; dir: string; entry: string; version: string } | { ok: false; reason: string };
+export type WettyInstall =
+  { ok: true; dir: string; entry: string; version: string } | { ok: false; reason: string };
 
-function run(command: string, args: string[], cwd: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -27,16 +33,26 @@ function run(command: string, args: string[], cwd: string, timeoutMs: number): P
   });
 }
 
-export async function installWetty(spec: string, dir: string | undefined, log: (line: string) => void): Promise<WettyInstall> {
+export async function installWetty(
+  spec: string,
+  dir: string | undefined,
+  log: (line: string) => void,
+): Promise<WettyInstall> {
   const folder = dir ?? path.join(os.tmpdir(), `rw-bench-wetty-${spec.replace(/[^a-z0-9.]+/gi, '-')}`);
   const entry = path.join(folder, 'node_modules', 'wetty', 'build', 'main.js');
   if (!existsSync(entry)) {
     mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'rw-bench-wetty', private: true }));
+    writeFileSync(
+      path.join(folder, 'package.json'),
+      JSON.stringify({ name: 'rw-bench-wetty', private: true }),
+    );
     log(`npm install ${spec} in ${folder} (not a project dependency)`);
     const result = await run('npm', ['install', '--no-audit', '--no-fund', spec], folder, 600_000);
     if (result.code !== 0 || !existsSync(entry)) {
-      return { ok: false, reason: `npm install ${spec} failed (${result.code}): ${lastLines(result.output)}` };
+      return {
+        ok: false,
+        reason: `npm install ${spec} failed (${result.code}): ${lastLines(result.output)}`,
+      };
     }
   }
   const check = await run(process.execPath, [entry, '--version'], folder, 30_000);
