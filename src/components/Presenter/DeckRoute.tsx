@@ -5,6 +5,7 @@
  */
 import React from 'react';
 import LayoutProvider from '@theme/Layout/Provider';
+import Head from '@docusaurus/Head';
 import { PageMetadata } from '@docusaurus/theme-common';
 import type { DeckInfo } from '../../plugins/presenter/deckRoutes';
 import PresenterDeck from './PresenterDeck';
@@ -19,6 +20,10 @@ export default function DeckRoute({ content, deck }: Props): React.JSX.Element {
   return (
     <LayoutProvider>
       <PageMetadata title={`${deck.title} (slides)`} />
+      <Head>
+        {/* A deck is a view of a page, not a page of its own: kept out of the sitemap and search engines. */}
+        <meta name="robots" content="noindex" />
+      </Head>
       <PresenterDeck Content={content} deck={deck} />
     </LayoutProvider>
   );
