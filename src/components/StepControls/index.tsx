@@ -32,7 +32,11 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
   const title = step.title ?? `Step ${step.index + 1}`;
   const hintId = `rw-step-hint-${step.id}`;
   const [nudged, setNudged] = useState(false);
-  const announcement = useAnnouncement(title, record.state === 'idle' ? '' : describeState(record));
+  const announcement = useAnnouncement(
+    title,
+    record.state === 'idle' ? '' : describeState(record),
+    runner.runtime !== null,
+  );
   const progress =
     runAll && runAll.stepIds.includes(step.id) && runAll.targetStepId === step.id ? runAll : null;
 
@@ -148,16 +152,22 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
   );
 }
 
-/** The live region's text: only changes are announced, not the state found on page load. */
-function useAnnouncement(title: string, state: string): string {
-  const first = useRef(true);
+/**
+ * The live region's text: only changes seen while the page is live are announced, not the states
+ * restored from an earlier visit (which would make every finished step speak at once).
+ */
+function useAnnouncement(title: string, state: string, ready: boolean): string {
+  const baseline = useRef<string | null>(null);
   const [text, setText] = useState('');
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
+    if (!ready) return;
+    if (baseline.current === null) {
+      baseline.current = state;
       return;
     }
+    if (state === baseline.current) return;
+    baseline.current = state;
     if (state) setText(`${title}: ${state}`);
-  }, [title, state]);
+  }, [title, state, ready]);
   return text;
 }
