@@ -223,6 +223,41 @@ describe.skipIf(!availability.available)(
       await expect.poll(() => existsSync(`${marker}-by-presenter`), { timeout: 10_000 }).toBe(true);
     });
 
+    it("shows an attendee's laptop, on the --audience token, the terminals it may only watch", async () => {
+      const watchOnlyUrl = /Watch-only URL for an audience:\s+(\S+)/.exec(live.output())?.[1];
+      expect(watchOnlyUrl, live.output()).toBeDefined();
+      const laptop = await launchBrowser();
+      try {
+        const launch = new URL(watchOnlyUrl ?? '');
+        const frames: string[] = [];
+        const { page } = await openPage(
+          laptop,
+          new URL(`${SPLIT_DECK}?view=audience${launch.hash}`, launch).href,
+          {
+            beforeNavigate: (tab) =>
+              tab.on('websocket', (socket) =>
+                socket.on('framereceived', (frame) => frames.push(String(frame.payload))),
+              ),
+          },
+        );
+        expect((await waitForDeck(page)).view).toBe('audience');
+        // No presenter window on this device: it shows every terminal the server has.
+        expect(await waitForTerminalText(page, 'north', 'Login successful.')).toContain(
+          'Context "aro" modified.',
+        );
+        expect(
+          frames.some((frame) => frame.includes('"type":"hello"') && frame.includes('"readOnly":true')),
+        ).toBe(true);
+        await page.locator('[role="tabpanel"][data-terminal="north"] .xterm').click();
+        await page.keyboard.type('echo from-the-laptop');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => frames.some((frame) => frame.includes('"code":"read-only"'))).toBe(true);
+        expect(await terminalText(presenter, 'north')).not.toContain('from-the-laptop');
+      } finally {
+        await laptop.close();
+      }
+    });
+
     it('leaves for the page on Escape, with no page errors on the way', async () => {
       await presenter.locator('#rw-deck-content').click();
       await presenter.keyboard.press('Escape');
