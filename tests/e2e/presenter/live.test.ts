@@ -234,10 +234,11 @@ describe.skipIf(!availability.available)(
           laptop,
           new URL(`${SPLIT_DECK}?view=audience${launch.hash}`, launch).href,
           {
-            beforeNavigate: (tab) =>
+            beforeNavigate: (tab) => {
               tab.on('websocket', (socket) =>
                 socket.on('framereceived', (frame) => frames.push(String(frame.payload))),
-              ),
+              );
+            },
           },
         );
         expect((await waitForDeck(page)).view).toBe('audience');
