@@ -94,7 +94,7 @@ export async function runCliToExit(args: string[], env: NodeJS.ProcessEnv = {}) 
 function readerEnvironment(): NodeJS.ProcessEnv {
   // A HOME of its own with an empty .bashrc: the machine's rc (pyenv init, which waits on a lock
   // shared by every starting shell) made the CLI's shells take tens of seconds under parallel tests.
-  const env = { ...process.env, HOME: quietHome() };
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: quietHome() };
   for (const key of Object.keys(env)) {
     if (key === 'NODE_ENV' || key.startsWith('VITEST') || key === 'TEST') delete env[key];
   }
@@ -104,8 +104,9 @@ function readerEnvironment(): NodeJS.ProcessEnv {
 let home: string | undefined;
 function quietHome(): string {
   if (home) return home;
-  home = mkdtempSync(path.join(os.tmpdir(), 'rw-cli-home-'));
-  writeFileSync(path.join(home, '.bashrc'), '');
-  process.once('exit', () => rmSync(home!, { recursive: true, force: true }));
-  return home;
+  const made = mkdtempSync(path.join(os.tmpdir(), 'rw-cli-home-'));
+  writeFileSync(path.join(made, '.bashrc'), '');
+  process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+  home = made;
+  return made;
 }
