@@ -115,6 +115,9 @@ export async function measureTarget(
       record.details.manyTerminals = many.terminals;
       record.figures['many.p95'] = echo.p95;
     });
+    record.details.socketEvents = await page.page.evaluate(() =>
+      (window as unknown as { __rwBench: { sockets(): unknown[] } }).__rwBench.sockets(),
+    );
   } catch (error) {
     record.errors.terminalPage =
       error instanceof Error ? error.message.split('\n').slice(0, 6).join(' ') : String(error);

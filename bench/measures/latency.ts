@@ -1,6 +1,6 @@
 /** Run → first output painted (warm and on a fresh page), and keystroke → echo painted. */
 import type { BenchPage } from '../page/browser';
-import type { TerminalTarget } from '../targets/target';
+import { BENCH_PROMPT, type TerminalTarget } from '../targets/target';
 
 export interface WarmRuns {
   samples: number[];
@@ -13,6 +13,9 @@ export async function warmRuns(target: TerminalTarget, page: BenchPage, runs: nu
   const samples: number[] = [];
   let lost = 0;
   while (samples.length < runs && lost < runs) {
+    // A screen full of earlier Runs repeats itself: one more Run scrolls it into the same text, and
+    // a change would go unseen. Each Run starts on a cleared screen.
+    await clearScreen(target, page);
     try {
       samples.push(await target.warmRun(page));
     } catch (error) {
@@ -22,6 +25,12 @@ export async function warmRuns(target: TerminalTarget, page: BenchPage, runs: nu
     await page.page.waitForTimeout(50 + Math.random() * 50);
   }
   return { samples, lost };
+}
+
+async function clearScreen(target: TerminalTarget, page: BenchPage): Promise<void> {
+  await target.focusTerminal(page);
+  await page.page.keyboard.type('clear');
+  await page.paintAfter({ kind: 'lastLine', text: BENCH_PROMPT }, () => page.page.keyboard.press('Enter'));
 }
 
 /** The start of the probe's message when a wait ran out (probe.ts). */

@@ -42,6 +42,15 @@ export interface BenchProbe {
   longTasks(from: number, to: number): LongTask[];
   flowReset(): void;
   flow(): FlowFigures;
+  /** Every WebSocket the page opened or saw close (code, reason), to tell a lost input from a reconnect. */
+  sockets(): SocketEvent[];
+}
+
+export interface SocketEvent {
+  at: number;
+  event: 'open' | 'close';
+  code?: number;
+  reason?: string;
 }
 
 export function installProbe(): void {
@@ -71,6 +80,7 @@ export function installProbe(): void {
   let nextId = 1;
   const longTasks: LongTask[] = [];
   const flow = { on: false, received: 0, acknowledged: 0, max: 0 };
+  const socketEvents: SocketEvent[] = [];
 
   const screen = (): string => {
     const term = scope.wetty_term;
@@ -192,6 +202,10 @@ export function installProbe(): void {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
       this.addEventListener('message', (event) => received(event.data));
+      this.addEventListener('open', () => socketEvents.push({ at: performance.now(), event: 'open' }));
+      this.addEventListener('close', (event) =>
+        socketEvents.push({ at: performance.now(), event: 'close', code: event.code, reason: event.reason }),
+      );
     }
     override send(data: Parameters<WebSocket['send']>[0]): void {
       sent(data);
@@ -246,6 +260,7 @@ export function installProbe(): void {
       flow.acknowledged = 0;
       flow.max = 0;
     },
+    sockets: () => [...socketEvents],
     flow: () => ({
       receivedUnits: flow.received,
       acknowledgedUnits: flow.acknowledged,
