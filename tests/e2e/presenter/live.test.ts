@@ -14,16 +14,15 @@ import {
   type BrowserSession,
   type PageProblems,
 } from '../support/browser';
+import { liveUrl, terminalText, waitForTerminalText } from '../support/liveShells';
 import { BUILD_HOOK_TIMEOUT_MS, liveAvailability } from '../support/site';
 import {
   SPLIT_DECK,
   deckState,
   goToStep,
   startPresenterSite,
-  terminalText,
   waitForDeck,
   waitForSlide,
-  waitForTerminalText,
   type PresenterSite,
 } from './support';
 
@@ -45,11 +44,7 @@ describe.skipIf(!availability.available)(
     beforeAll(async () => {
       live = await startPresenterSite();
       browser = await launchBrowser({ viewport: { width: 1400, height: 900 } });
-      const launch = new URL(live.launchUrl);
-      ({ page: presenter, problems: presenterProblems } = await openPage(
-        browser,
-        new URL(`${SPLIT_DECK}${launch.hash}`, launch).href,
-      ));
+      ({ page: presenter, problems: presenterProblems } = await openPage(browser, liveUrl(live, SPLIT_DECK)));
       await waitForDeck(presenter);
     }, BUILD_HOOK_TIMEOUT_MS);
 

@@ -5,23 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  openPage,
-  type BrowserSession,
-  type PageProblems,
-} from '../support/browser';
+import { describeProblems, launchBrowser, type BrowserSession, type PageProblems } from '../support/browser';
+import { openConnectedPage, terminalText, waitForTerminalText } from '../support/liveShells';
 import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
-import {
-  count,
-  startRunnerSite,
-  stepButton,
-  stepLocator,
-  terminalText,
-  waitForStepState,
-  waitForTerminalText,
-} from './support';
+import { count, startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
 
 const availability = liveAvailability();
 const START = 'running-locally/start-openshift-local';
@@ -40,9 +27,7 @@ describe.skipIf(!availability.available)(
     beforeAll(async () => {
       live = await startRunnerSite({ fakes: true });
       browser = await launchBrowser();
-      const launch = new URL(live.launchUrl);
-      ({ page, problems } = await openPage(browser, new URL(`/running-locally${launch.hash}`, launch).href));
-      await page.locator('[data-connection="connected"]').first().waitFor({ timeout: 20_000 });
+      ({ page, problems } = await openConnectedPage(browser, live, '/running-locally'));
     }, BUILD_HOOK_TIMEOUT_MS);
 
     afterAll(async () => {

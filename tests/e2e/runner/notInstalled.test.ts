@@ -1,6 +1,7 @@
 /** A step whose program is missing (here: `oc`, which this machine does not have), from the page. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, type BrowserSession } from '../support/browser';
+import { launchBrowser, type BrowserSession } from '../support/browser';
+import { openConnectedPage } from '../support/liveShells';
 import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
 import { startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
 
@@ -24,9 +25,7 @@ describe.skipIf(!availability.available)(
     });
 
     it('fails with exit code 127 and says, in words, that `oc` is not installed, linking the requirements', async () => {
-      const launch = new URL(live.launchUrl);
-      const { page } = await openPage(browser, new URL(`/running-locally${launch.hash}`, launch).href);
-      await page.locator('[data-connection="connected"]').first().waitFor({ timeout: 20_000 });
+      const { page } = await openConnectedPage(browser, live, '/running-locally');
       await stepButton(page, NAMESPACE, 'Run').click();
       expect(await waitForStepState(page, NAMESPACE, ['failed', 'passed'])).toBe('failed');
       const step = stepLocator(page, NAMESPACE);

@@ -4,7 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, type BrowserSession } from '../support/browser';
+import { launchBrowser, type BrowserSession } from '../support/browser';
+import { openConnectedPage } from '../support/liveShells';
 import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
 import { startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
 
@@ -24,10 +25,8 @@ describe.skipIf(!availability.available)('running many steps (npm run live, simu
   beforeAll(async () => {
     live = await startRunnerSite({ fakes: true });
     browser = await launchBrowser();
-    const launch = new URL(live.launchUrl);
-    ({ page } = await openPage(browser, new URL(`/running-locally${launch.hash}`, launch).href));
+    ({ page } = await openConnectedPage(browser, live, '/running-locally'));
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.locator('[data-connection="connected"]').first().waitFor({ timeout: 20_000 });
   }, BUILD_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {

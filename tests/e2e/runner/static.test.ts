@@ -14,7 +14,8 @@ import {
 } from '../support/browser';
 import { BUILD_HOOK_TIMEOUT_MS, serveSite, type ServedSite } from '../support/site';
 import { describeScripts, firstLoadBytes, kib, recordScripts } from '../support/scripts';
-import { stepButton, stepLocator, terminalText } from './support';
+import { terminalText } from '../support/liveShells';
+import { stepButton, stepLocator } from './support';
 
 const START = 'running-locally/start-openshift-local';
 const PODS = 'running-locally/have-a-look-at-the-created-pods';

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../support/browser';
+import { liveUrl } from '../support/liveShells';
 import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
 import { startRunnerSite, stepButton, stepLocator } from './support';
 
@@ -38,8 +39,7 @@ describe.skipIf(!availability.available)('the per-start token (npm run live)', (
     expect(await stepButton(stale, NAMESPACE, 'Run').getAttribute('aria-disabled')).toBe('true');
 
     const fresh = await browser.context.newPage();
-    const launch = new URL(live.launchUrl);
-    await fresh.goto(new URL(`/running-locally${launch.hash}`, launch).href, { waitUntil: 'networkidle' });
+    await fresh.goto(liveUrl(live, '/running-locally'), { waitUntil: 'networkidle' });
     await fresh.locator('[data-connection="connected"]').first().waitFor({ timeout: 20_000 });
     // The first tab hears of the new token through localStorage and connects without a reload.
     await stale.locator('[data-connection="connected"]').first().waitFor({ timeout: 20_000 });

@@ -4,9 +4,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, type BrowserSession } from '../support/browser';
+import { launchBrowser, type BrowserSession } from '../support/browser';
+import { openConnectedPage, waitForTerminalText } from '../support/liveShells';
 import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
-import { startRunnerSite, stepButton, stepLocator, waitForStepState, waitForTerminalText } from './support';
+import { startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
 
 const availability = liveAvailability();
 const ARO_LOGIN = 'split-deployment/log-in-to-aro-and-create-context';
@@ -21,9 +22,7 @@ describe.skipIf(!availability.available)('page variables (npm run live)', () => 
     live = await startRunnerSite({ fakes: true });
     browser = await launchBrowser();
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.origin });
-    const launch = new URL(live.launchUrl);
-    ({ page } = await openPage(browser, new URL(`/split-deployment${launch.hash}`, launch).href));
-    await page.locator('[data-connection="connected"]').first().waitFor({ timeout: 20_000 });
+    ({ page } = await openConnectedPage(browser, live, '/split-deployment'));
   }, BUILD_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
