@@ -5,13 +5,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../log';
-import { startTerminalServer } from '../terminalServer';
 import { asHostHeaderName, isLoopbackHost } from '../transport/hostNames';
 import { resolveCommon, type CommonOptions } from './common';
 import { portFromEnvironment } from './optionParsers';
 import { printLaunch } from './printLaunch';
-import { stopOnSignals } from './shutdown';
-import { createHub } from './terminalHub';
+import { serveTerminals } from './serveTerminals';
 
 export interface LiveOptions extends CommonOptions {
   dir: string;
@@ -29,23 +27,8 @@ export async function runLive(options: LiveOptions, log: Logger): Promise<void> 
   const settings = resolveCommon(options, log);
   const siteDir = resolve(options.dir);
   if (!existsSync(join(siteDir, 'index.html'))) throw new MissingBuildError(siteDir);
-  const hub = await createHub(settings, log);
-  const server = await startTerminalServer({
-    hub,
-    host: options.host,
-    port: options.port ?? portFromEnvironment() ?? 3000,
-    siteDir,
-    allowedOrigins: options.allowOrigin,
-    audience: options.audience,
-    log,
-  }).catch(async (error: unknown) => {
-    await hub.dispose();
-    throw error;
-  });
-  stopOnSignals(async () => {
-    await server.close();
-    await hub.dispose();
-  }, log);
+  const port = options.port ?? portFromEnvironment() ?? 3000;
+  const server = await serveTerminals(options, settings, { port, siteDir }, log);
   const name =
     isLoopbackHost(options.host) || ['0.0.0.0', '::'].includes(options.host)
       ? 'localhost'
