@@ -2,7 +2,14 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeClusters, FAKES_BIN, PULL_SECRET, type FakeClusters } from './support/fakeClusters';
+import {
+  createFakeClusters,
+  FAKES_BIN,
+  MANY_CALLS,
+  PULL_SECRET,
+  startLocal,
+  type FakeClusters,
+} from './support/fakeClusters';
 
 const FRONTEND_IMAGE = 'ghcr.io/beezy-dev/frontend:2010aba1e1bb5a348fdb498aa75ea97f6e30ee02';
 const SEED_WARNING =
@@ -32,22 +39,11 @@ spec:
               drop: ["ALL"]
 `;
 
-// Every fake is a Node process (~0.3 s each on an idle machine, seconds on a busy one).
-const MANY_CALLS = 120_000;
-
 let fakes: FakeClusters;
 beforeEach(() => {
   fakes = createFakeClusters();
 });
 afterEach(() => fakes.remove());
-
-async function startLocal() {
-  const started = await fakes.run('crc', ['start'], { input: `${PULL_SECRET}\n` });
-  expect(started.code).toBe(0);
-  const login = await fakes.run('oc', ['login', '-u', 'kubeadmin', 'https://api.crc.testing:6443']);
-  expect(login.code).toBe(0);
-  return started;
-}
 
 describe('the fake CLIs', () => {
   it(
@@ -75,7 +71,7 @@ describe('fake crc', () => {
   it(
     'asks for the pull secret on first start, then prints a generated kubeadmin password',
     async () => {
-      const first = await startLocal();
+      const first = await startLocal(fakes);
       expect(first.stdout).toContain('? Please enter the pull secret');
       expect(first.stdout).toMatch(/Password: [A-Za-z0-9]{5}-[A-Za-z0-9]{5}-[A-Za-z0-9]{5}-[A-Za-z0-9]{5}\n/);
       expect(first.stdout).not.toContain(PULL_SECRET);
@@ -121,7 +117,7 @@ describe('fake oc', () => {
   it(
     'warns about PodSecurity on stderr exactly as the recorded output does',
     async () => {
-      await startLocal();
+      await startLocal(fakes);
       await fakes.run('oc', ['create', 'namespace', 'hello-world']);
       const result = await fakes.run('oc', [
         'create',
@@ -141,7 +137,7 @@ describe('fake oc', () => {
   it(
     'applies a restricted-compliant deployment from stdin without the PodSecurity warning',
     async () => {
-      await startLocal();
+      await startLocal(fakes);
       await fakes.run('oc', ['create', 'namespace', 'hello-world']);
       const result = await fakes.run('oc', ['apply', '-n', 'hello-world', '-f', '-'], { input: COMPLIANT });
       expect(result.stdout).toBe('deployment.apps/frontend created\n');
@@ -158,7 +154,7 @@ describe('fake oc', () => {
   it(
     'replaces a deleted backend pod with a new name from the same template',
     async () => {
-      await startLocal();
+      await startLocal(fakes);
       await fakes.run('oc', ['create', 'namespace', 'hello-world']);
       await fakes.run('oc', ['config', 'set-context', '--current', '--namespace=hello-world']);
       await fakes.run('oc', ['create', 'deployment', 'backend', '--image', 'ghcr.io/beezy-dev/backend:1']);
@@ -177,7 +173,7 @@ describe('fake oc', () => {
   it(
     'forwards a port until interrupted, then exits 0',
     async () => {
-      await startLocal();
+      await startLocal(fakes);
       await fakes.run('oc', ['create', 'namespace', 'hello-world']);
       await fakes.run('oc', [
         'create',
@@ -203,80 +199,6 @@ describe('fake oc', () => {
       const code = await new Promise<number | null>((done) => child.on('exit', done));
       expect(output).toBe('Forwarding from 127.0.0.1:8080 -> 8080\nForwarding from [::1]:8080 -> 8080\n');
       expect(code).toBe(0);
-    },
-    MANY_CALLS,
-  );
-});
-
-describe('contexts route to separate clusters', () => {
-  it(
-    'fails skupper expose of the back-end against the cloud cluster, where it was never deployed',
-    async () => {
-      await startLocal();
-      const aroLogin = await fakes.run('oc', [
-        'login',
-        '-u',
-        'kubeadmin',
-        '-p',
-        'x',
-        'https://api.example.aroapp.io:6443/',
-      ]);
-      expect(aroLogin.stdout).toContain('Login successful.');
-      await fakes.run('oc', [
-        'config',
-        'rename-context',
-        (await fakes.run('oc', ['config', 'current-context'])).stdout.trim(),
-        'aro',
-      ]);
-      await fakes.run('oc', ['config', 'use-context', 'crc-admin']);
-      await fakes.run('oc', ['create', 'deployment', 'backend', '--image', 'ghcr.io/beezy-dev/backend:1']);
-      await fakes.run('skupper', ['init']);
-      expect((await fakes.run('skupper', ['expose', 'deployment/backend', '--port', '8080'])).stdout).toBe(
-        'deployment backend exposed as backend\n',
-      );
-      expect((await fakes.run('oc', ['config', 'use-context', 'aro'])).stdout).toBe(
-        'Switched to context "aro".\n',
-      );
-      await fakes.run('skupper', ['init']);
-      const wrong = await fakes.run('skupper', ['expose', 'deployment/backend', '--port', '8080']);
-      expect(wrong.code).toBe(1);
-      expect(wrong.stderr).toContain('deployments.apps "backend" not found');
-    },
-    MANY_CALLS,
-  );
-
-  it(
-    'links two sites with a token and reports the link active on both ends',
-    async () => {
-      await startLocal();
-      const north = { KUBECONFIG: join(fakes.home, 'config-north') };
-      const south = { KUBECONFIG: join(fakes.home, 'config-south') };
-      await fakes.run('oc', ['login', '-u', 'kubeadmin', '-p', 'x', 'https://api.example.aroapp.io:6443'], {
-        env: north,
-      });
-      const password = (await fakes.run('crc', ['console', '--credentials'])).stdout.match(
-        /-u kubeadmin -p (\S+) /,
-      )?.[1];
-      await fakes.run('oc', ['login', '-u', 'kubeadmin', 'https://api.crc.testing:6443'], {
-        env: south,
-        input: `${password}\n`,
-      });
-      await fakes.run('skupper', ['init'], { env: north });
-      await fakes.run('skupper', ['init'], { env: south });
-      const token = join(fakes.home, 'secret.token');
-      expect((await fakes.run('skupper', ['token', 'create', token], { env: north })).stdout).toBe(
-        `Token written to ${token}\n`,
-      );
-      const link = await fakes.run('skupper', ['link', 'create', token], { env: south });
-      expect(link.stdout).toMatch(
-        /^Site configured to link to https:\/\/claims-default\.apps\.example\.aroapp\.io:443\/[0-9a-f-]{36} \(name=link1\)\n/,
-      );
-      expect((await fakes.run('skupper', ['link', 'status'], { env: south })).stdout).toContain(
-        'Link link1 is active',
-      );
-      expect((await fakes.run('skupper', ['status'], { env: north })).stdout).toContain(
-        'It is connected to 1 other site.',
-      );
     },
     MANY_CALLS,
   );

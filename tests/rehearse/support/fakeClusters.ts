@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { expect } from 'vitest';
 
 export const FAKES_BIN = resolve(__dirname, '../../fakes/bin');
 
@@ -55,4 +56,16 @@ export function createFakeClusters(): FakeClusters {
       child.stdin?.end(options.input ?? '');
     });
   return { home, env, run, remove: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+// Every fake is a Node process (~0.3 s each on an idle machine, seconds on a busy one).
+export const MANY_CALLS = 120_000;
+
+/** `crc start` with the pull secret, then `oc login` as kubeadmin: the local cluster, ready. */
+export async function startLocal(fakes: FakeClusters): Promise<CliResult> {
+  const started = await fakes.run('crc', ['start'], { input: `${PULL_SECRET}\n` });
+  expect(started.code).toBe(0);
+  const login = await fakes.run('oc', ['login', '-u', 'kubeadmin', 'https://api.crc.testing:6443']);
+  expect(login.code).toBe(0);
+  return started;
 }
