@@ -4,10 +4,8 @@
  * the Origin header a browser would send; the screen is @xterm/headless, written as xterm is.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Terminal } from '@xterm/headless';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,10 +14,10 @@ import {
   type SocketConstructor,
 } from '../../src/client/connection';
 import type { Endpoint } from '../../src/client/launch';
-import type { ServerMessage } from '../../src/protocol/messages';
 import { quietLogger } from '../../server/log';
 import { createTerminalHub, type LocalTerminals } from '../../server/terminals';
 import { startTerminalServer, type TerminalServer } from '../../server/terminalServer';
+import { eventually, freePort, screenSink, stateReached, stepEnd, until } from './support/connectionWaits';
 
 const ORIGIN = 'http://localhost:3999';
 
@@ -68,64 +66,6 @@ function connect(endpoint: Endpoint | null = { server: server.wsUrl, token: serv
   connection.onState((state) => states.push(state));
   connection.connect();
   return { connection, states };
-}
-
-function screenSink(cols = 80, rows = 24) {
-  const terminal = new Terminal({ cols, rows, allowProposedApi: true });
-  let resets = 0;
-  return {
-    sink: {
-      write: (data: string, done: () => void) => terminal.write(data, done),
-      reset: () => {
-        resets += 1;
-        terminal.reset();
-      },
-    },
-    text: () => {
-      const lines: string[] = [];
-      const buffer = terminal.buffer.active;
-      for (let i = 0; i < buffer.length; i += 1) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
-      return lines.join('\n');
-    },
-    resets: () => resets,
-  };
-}
-
-function until<T>(connection: TerminalConnection, pick: (m: ServerMessage) => T | undefined, ms = 20_000) {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out waiting for a server message')), ms);
-    const subscription = connection.onMessage((message) => {
-      const value = pick(message);
-      if (value === undefined) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(value);
-    });
-  });
-}
-
-function stateReached(connection: TerminalConnection, wanted: ConnectionState, ms = 20_000) {
-  if (connection.state === wanted) return Promise.resolve();
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`never became ${wanted} (is ${connection.state})`)), ms);
-    const subscription = connection.onState((state) => {
-      if (state !== wanted) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    });
-  });
-}
-
-const stepEnd = (stepId: string) => (message: ServerMessage) =>
-  message.type === 'step' && message.stepId === stepId && message.state !== 'running' ? message : undefined;
-
-async function eventually(check: () => boolean, what: string, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('TerminalConnection with the real terminal server', () => {
@@ -259,16 +199,3 @@ describe('TerminalConnection with the real terminal server', () => {
     expect((connection as unknown as { socket: unknown }).socket).toBeNull();
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
