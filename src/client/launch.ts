@@ -53,6 +53,15 @@ export function captureLaunchParams(): Endpoint | null {
   return captured.endpoint;
 }
 
+/**
+ * Runs again once the page has hydrated: the router may restore the URL it was created with, and
+ * the token must not stay in the address bar (screen sharing, history). Idempotent.
+ */
+export function scrubLaunchParams(): void {
+  if (!parseFragment(window.location)) return;
+  takeLaunchParams({ location: window.location, history: window.history, storage: window.localStorage });
+}
+
 export function storedEndpoint(storage: LaunchEnvironment['storage']): Endpoint | null {
   const raw = storage.getItem(ENDPOINT_STORAGE_KEY);
   if (!raw) return null;

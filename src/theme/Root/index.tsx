@@ -3,11 +3,11 @@
  * terminals and their connection outlive page changes. Browser-only: the static build renders
  * the page exactly as before.
  */
-import React, { type ReactNode } from 'react';
+import React, { useEffect, type ReactNode } from 'react';
 import Root from '@theme-original/Root';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
-import { captureLaunchParams } from '../../client/launch';
+import { captureLaunchParams, scrubLaunchParams } from '../../client/launch';
 import { useRuntime } from '../../client/hooks';
 import TerminalDock from '../../components/TerminalDock';
 
@@ -19,6 +19,7 @@ function Dock(): React.JSX.Element | null {
 }
 
 export default function RootWrapper({ children }: { children: ReactNode }): React.JSX.Element {
+  useEffect(scrubLaunchParams, []);
   return (
     <Root>
       {children}
