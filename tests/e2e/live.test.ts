@@ -45,7 +45,3 @@ describe.skipIf(!availability.available)('`npm run live`, as an attendee starts 
     await expect(fetch(live.origin, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
   });
 });
-
-describe.skipIf(availability.available)('`npm run live` (not there yet)', () => {
-  it.skip(`is skipped: ${availability.available ? '' : availability.reason}`, () => {});
-});
