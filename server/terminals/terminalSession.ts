@@ -7,8 +7,7 @@ import type { TerminalClient } from '../hub';
 import type { ServerMessage, TerminalSummary } from '../../src/protocol/messages';
 import { Attachment } from './attachment';
 import { FLOW, FlowGate } from './flowControl';
-import { OutputRing } from './outputRing';
-import { ScreenMirror } from './screenMirror';
+import { Replay } from './replay';
 import { type ShellMark, ShellMarkParser } from './shellMarks';
 import type { Disposable, ProcessExit, TerminalProcess } from './terminalProcess';
 
@@ -44,8 +43,7 @@ export class TerminalSession {
   lastOutputAt = 0;
   private readonly attachments = new Map<string, Attachment>();
   private readonly parser: ShellMarkParser;
-  private readonly ring: OutputRing;
-  private readonly mirror: ScreenMirror;
+  private readonly replay: Replay;
   private readonly gate: FlowGate;
   private readonly subscriptions: Disposable[] = [];
   private pending = '';
@@ -61,8 +59,7 @@ export class TerminalSession {
     this.cols = settings.cols;
     this.rows = settings.rows;
     this.parser = new ShellMarkParser(settings.nonce);
-    this.ring = new OutputRing(settings.scrollbackUnits);
-    this.mirror = new ScreenMirror(settings.cols, settings.rows, settings.snapshotRows);
+    this.replay = new Replay({ ...settings, onProgress: () => this.evaluateFlow() });
     this.gate = new FlowGate(settings.process);
     this.subscriptions.push(
       this.process.onData((data) => this.received(data)),
@@ -102,7 +99,7 @@ export class TerminalSession {
     this.attachments.get(client.id)?.markDetached();
     const attachment = new Attachment(client, readOnly);
     this.attachments.set(client.id, attachment);
-    const missed = since === undefined ? undefined : this.ring.since(since);
+    const missed = since === undefined ? undefined : this.replay.ring.since(since);
     const header = {
       type: 'attached',
       terminal: this.name,
@@ -116,7 +113,7 @@ export class TerminalSession {
       attachment.sentUpTo = since;
       if (missed.length > 0) attachment.sendOutput(this.name, since, missed);
     } else {
-      this.sendSnapshot(attachment, (seq) => attachment.send({ ...header, seq }));
+      this.replay.sendSnapshot(attachment, (seq) => attachment.send({ ...header, seq }));
     }
     this.evaluateFlow();
   }
@@ -136,9 +133,7 @@ export class TerminalSession {
     attachment.acked(units);
     if (FlowGate.caughtUp(attachment) && !attachment.syncing) {
       attachment.lagging = false;
-      const missed = this.ring.since(attachment.sentUpTo);
-      if (missed === undefined) this.sendSnapshot(attachment);
-      else if (missed.length > 0) attachment.sendOutput(this.name, attachment.sentUpTo, missed);
+      this.replay.catchUp(attachment, attachment.sentUpTo);
     }
     this.evaluateFlow();
   }
@@ -167,7 +162,7 @@ export class TerminalSession {
     this.cols = cols;
     this.rows = rows;
     this.process.resize(cols, rows);
-    this.mirror.resize(cols, rows);
+    this.replay.mirror.resize(cols, rows);
   }
 
   broadcast(message: ServerMessage, alsoTo?: TerminalClient): void {
@@ -186,7 +181,7 @@ export class TerminalSession {
     for (const subscription of this.subscriptions) subscription.dispose();
     for (const attachment of this.attachments.values()) attachment.markDetached();
     this.attachments.clear();
-    this.mirror.dispose();
+    this.replay.mirror.dispose();
   }
 
   private received(raw: string): void {
@@ -240,9 +235,7 @@ export class TerminalSession {
     if (this.pending.length === 0) return;
     const data = this.pending;
     this.pending = '';
-    const seq = this.ring.end;
-    this.ring.append(data);
-    this.mirror.write(data, () => {
+    const seq = this.replay.record(data, () => {
       if (this.gate.isPaused) this.evaluateFlow();
     });
     for (const attachment of this.attachments.values()) {
@@ -251,35 +244,9 @@ export class TerminalSession {
     this.evaluateFlow();
   }
 
-  /**
-   * A snapshot stands in for the stream up to the offset it reflects (M): it is sent with
-   * `seq = M - length`, so a client that counts `seq + data.length` holds exactly M and takes
-   * the next frame as it comes. Output that arrived meanwhile follows from the ring.
-   */
-  private sendSnapshot(attachment: Attachment, before?: (seq: number) => void): void {
-    attachment.syncing = true;
-    void this.mirror.snapshot(this.settings.snapshotRows).then((snapshot) => {
-      if (attachment.detached) return;
-      const rest = this.ring.since(snapshot.offset);
-      if (rest === undefined) {
-        // The mirror fell behind the ring (a flood): a newer snapshot is needed.
-        this.sendSnapshot(attachment, before);
-        return;
-      }
-      let data = snapshot.data;
-      if (data.length > snapshot.offset) data = this.ring.since(0)?.slice(0, snapshot.offset) ?? '';
-      const seq = snapshot.offset - data.length;
-      before?.(seq);
-      attachment.syncing = false;
-      attachment.sendOutput(this.name, seq, data, true);
-      if (rest.length > 0) attachment.sendOutput(this.name, snapshot.offset, rest);
-      this.evaluateFlow();
-    });
-  }
-
   private evaluateFlow(): void {
     if (this.exited) return;
-    this.gate.evaluate(this.attachments.values(), this.mirror.backlog, Date.now());
+    this.gate.evaluate(this.attachments.values(), this.replay.mirror.backlog, Date.now());
     if (this.gate.isPaused && this.stallTimer === undefined) {
       this.stallTimer = setTimeout(() => {
         this.stallTimer = undefined;
