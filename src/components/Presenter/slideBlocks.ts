@@ -5,6 +5,8 @@
 import type { SlideBlock } from './slides';
 
 export const NOTE_ATTRIBUTE = 'data-presenter-note';
+/** On the wrapper of a mermaid diagram (src/theme/Mermaid), present before the diagram is drawn. */
+export const DIAGRAM_ATTRIBUTE = 'data-diagram';
 
 export function readSlideBlocks(content: HTMLElement): SlideBlock[] {
   return Array.from(content.children, (child) => blockOf(child as HTMLElement));
@@ -36,6 +38,7 @@ function headingText(element: HTMLElement): string {
 
 /** A mermaid diagram, or a paragraph that holds nothing but a picture. */
 function isFigure(element: HTMLElement): boolean {
+  if (element.hasAttribute(DIAGRAM_ATTRIBUTE)) return true;
   if (element.classList.contains('docusaurus-mermaid-container')) return true;
   if (element.tagName === 'FIGURE') return true;
   if (element.tagName !== 'P') return false;

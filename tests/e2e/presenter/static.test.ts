@@ -46,6 +46,34 @@ describe('the split-deployment deck in the static build', () => {
     expect(hasProblems(problems), describeProblems(SPLIT_DECK, problems)).toBe(false);
   });
 
+  it('cuts the same slides before and after its diagrams are drawn (mermaid loads late)', async () => {
+    const fresh = await browser.context.newPage();
+    try {
+      // Every slide count the deck ever shows, from the first render on.
+      await fresh.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { slideCounts: string[] }).slideCounts = seen;
+        new MutationObserver(() => {
+          const count = document.querySelector('[data-presenter-view]')?.getAttribute('data-slide-count');
+          if (count && count !== '0' && seen.at(-1) !== count) seen.push(count);
+        }).observe(document, { subtree: true, childList: true, attributes: true });
+      });
+      await fresh.goto(site.url(SPLIT_DECK));
+      await waitForDeck(fresh);
+      const diagrams = await fresh.locator('#rw-deck-content [data-diagram]').count();
+      expect(diagrams).toBeGreaterThan(0);
+      await expect
+        .poll(() =>
+          fresh.locator('#rw-deck-content [data-diagram] .docusaurus-mermaid-container svg').count(),
+        )
+        .toBe(diagrams);
+      const counts = await fresh.evaluate(() => (window as unknown as { slideCounts: string[] }).slideCounts);
+      expect(counts).toHaveLength(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("shows a step's recorded output on its slide, and says so when r is pressed", async () => {
     await goToStep(page, ENABLE_SKUPPER);
     const recorded = page.locator(

@@ -43,12 +43,14 @@ export async function waitForSlide(page: Page, index: number): Promise<void> {
 
 /** Presses → until the step's block is on screen; returns the slide's index. */
 export async function goToStep(page: Page, stepId: string): Promise<number> {
-  const { count } = await deckState(page);
-  for (let i = 0; i < count; i += 1) {
-    if (await page.locator(`#rw-deck-content [data-step-id="${stepId}"]`).isVisible()) {
-      return (await deckState(page)).index;
+  const { count, index: start } = await deckState(page);
+  for (let index = start; index < count; index += 1) {
+    if (index > start) {
+      await page.keyboard.press('ArrowRight');
+      // The next slide is on screen before its blocks are looked at (a busy machine renders late).
+      await waitForSlide(page, index);
     }
-    await page.keyboard.press('ArrowRight');
+    if (await page.locator(`#rw-deck-content [data-step-id="${stepId}"]`).isVisible()) return index;
   }
   throw new Error(`no slide of the deck shows step ${stepId}`);
 }
