@@ -2,6 +2,7 @@
 import type { TerminalClient } from '../hub';
 import type { ServerMessage } from '../../src/protocol/messages';
 import type { FlowParticipant } from './flowControl';
+import { outputFrames } from './outputFrames';
 
 export class Attachment implements FlowParticipant {
   unacked = 0;
@@ -29,7 +30,7 @@ export class Attachment implements FlowParticipant {
   }
 
   sendOutput(terminal: string, seq: number, data: string, reset = false): void {
-    this.client.send({ type: 'output', terminal, seq, data, ...(reset ? { reset: true } : {}) });
+    for (const frame of outputFrames(terminal, seq, data, reset)) this.client.send(frame);
     this.unacked += data.length;
     this.sentUpTo = seq + data.length;
   }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_FRAME_BYTES } from '../../../src/protocol/messages';
+import { outputFrames } from '../../../server/terminals/outputFrames';
+
+const joined = (frames: ReturnType<typeof outputFrames>) => frames.map((f) => f.data).join('');
+
+describe('output frames', () => {
+  it('sends small output as one frame', () => {
+    expect(outputFrames('main', 7, 'hello\r\n')).toEqual([
+      { type: 'output', terminal: 'main', seq: 7, data: 'hello\r\n' },
+    ]);
+  });
+
+  it.each([
+    ['yes', 'y\r\n'.repeat(40_000)],
+    ['colour escapes (ESC is six characters in JSON)', '\x1b[31mx'.repeat(30_000)],
+    ['emoji (surrogate pairs)', '😀'.repeat(50_000)],
+  ])('cuts %s into frames that fit, contiguous and whole', (_what, data) => {
+    const frames = outputFrames('main', 1000, data, true);
+    expect(frames.length).toBeGreaterThan(1);
+    for (const frame of frames) expect(JSON.stringify(frame).length).toBeLessThanOrEqual(MAX_FRAME_BYTES);
+    expect(joined(frames)).toBe(data);
+    let seq = 1000;
+    for (const frame of frames) {
+      expect(frame.seq).toBe(seq);
+      seq += frame.data.length;
+      expect(frame.data).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
+    }
+    expect(frames.map((f) => f.reset ?? false)).toEqual([true, ...frames.slice(1).map(() => false)]);
+  });
+});
