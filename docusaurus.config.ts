@@ -4,6 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkSteps from './src/remark/remarkSteps';
 import stepManifestPlugin from './src/plugins/stepManifest';
 import presenterPlugin from './src/plugins/presenter';
+import diagramChunksPlugin from './src/plugins/diagramChunks';
 
 // Runs in Node.js at build time: no browser code here.
 
@@ -30,7 +31,8 @@ const config: Config = {
   },
   // Writes build/steps.json (every page's steps) for the terminal server and the rehearsal runner.
   // Every doc page also opens as a deck at /present/<page> (src/plugins/presenter).
-  plugins: [stepManifestPlugin, presenterPlugin],
+  // Mermaid and what it loads stay in the chunks a drawn diagram fetches (src/plugins/diagramChunks).
+  plugins: [stepManifestPlugin, presenterPlugin, diagramChunksPlugin],
   themes: [
     '@docusaurus/theme-mermaid',
     [
