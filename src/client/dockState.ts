@@ -54,13 +54,24 @@ export class DockStore extends Store<DockState> {
     this.savedServerTabs = saved?.serverTabs ?? [];
   }
 
+  /**
+   * Opens (or reveals) a tab. Opening a live server tab that is already open and shown changes
+   * nothing: every Run opens its terminal, and a new state would re-render the dock and re-fit the
+   * terminal (a forced layout of the page) between the click and its output.
+   */
   open(tab: DockTab, options: { reveal: boolean } = { reveal: true }): void {
     this.change((state) => {
-      const tabs = state.tabs.some((existing) => existing.name === tab.name)
-        ? state.tabs.map((existing) => (existing.name === tab.name ? tab : existing))
-        : [...state.tabs, tab];
-      if (!options.reveal) return { ...state, tabs, active: state.active ?? tab.name };
-      return { ...state, tabs, active: tab.name, collapsed: false };
+      const existing = state.tabs.find((open) => open.name === tab.name);
+      const tabs =
+        existing === undefined
+          ? [...state.tabs, tab]
+          : isSameLiveTab(existing, tab)
+            ? state.tabs
+            : state.tabs.map((open) => (open === existing ? tab : open));
+      const active = options.reveal ? tab.name : (state.active ?? tab.name);
+      const collapsed = options.reveal ? false : state.collapsed;
+      if (tabs === state.tabs && active === state.active && collapsed === state.collapsed) return state;
+      return { ...state, tabs, active, collapsed };
     });
   }
 
@@ -104,8 +115,10 @@ export class DockStore extends Store<DockState> {
   }
 
   private change(next: (state: DockState) => DockState): void {
+    const before = this.get();
     this.update(next);
     const state = this.get();
+    if (state === before) return;
     const saved: SavedDock = {
       serverTabs: state.tabs.filter((tab) => tab.kind === 'server').map((tab) => tab.name),
       active: state.active,
@@ -115,6 +128,11 @@ export class DockStore extends Store<DockState> {
     };
     writeStored(DOCK_STORAGE_KEY, saved);
   }
+}
+
+/** A server tab still attached to its shell: opening it again is only showing it. */
+function isSameLiveTab(open: DockTab, tab: DockTab): boolean {
+  return open.kind === 'server' && tab.kind === 'server' && !open.ended && !tab.ended;
 }
 
 function isSavedDock(value: unknown): value is SavedDock {

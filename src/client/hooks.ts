@@ -24,6 +24,25 @@ export function useStoreValue<T, F>(store: Store<T> | null | undefined, fallback
   return value === undefined ? fallback : value;
 }
 
+/**
+ * One part of a store's value (`select` must return a stable value: a member, a string): the
+ * component re-renders only when that part changes. Every step of a page watches the shared step
+ * and output records; with the whole record each output frame would re-render every step.
+ */
+export function useStoreSlice<T, S, F>(
+  store: Store<T> | null | undefined,
+  select: (value: T) => S | undefined,
+  fallback: F,
+): S | F {
+  const subscribe = store?.subscribe ?? noStore.subscribe;
+  const value = useSyncExternalStore<S | undefined>(
+    subscribe,
+    store ? () => select(store.get()) : () => undefined,
+    () => undefined,
+  );
+  return value === undefined ? fallback : value;
+}
+
 /** The site's colour mode, following the toggle live (Root sits above Docusaurus' colour context). */
 export function useSiteColorMode(): 'light' | 'dark' {
   const [mode, setMode] = useState<'light' | 'dark'>('light');

@@ -42,12 +42,13 @@ export async function runStep(runtime: Runtime, step: Step): Promise<RunResult> 
     30_000,
   );
   const ended = step.background ? null : runtime.waitForStepEnd(step.id);
-  runtime.outputs.started(step.id);
-  runtime.steps.put(step.id, { state: 'running', terminal: step.terminal });
+  // Sent before the page updates its own state: nothing the server answers can arrive before
+  // this function yields, and the click's latency starts at the send.
   if (!runtime.connection.run(step.terminal, step.id, commandFor(runtime, step), step.background)) {
-    runtime.steps.put(step.id, { state: 'idle' });
     return fail('offline', 'The terminal server is not connected.');
   }
+  runtime.outputs.started(step.id);
+  runtime.steps.put(step.id, { state: 'running', terminal: step.terminal });
   const first = await started;
   if (first?.type === 'error') {
     runtime.steps.put(step.id, { state: 'idle' });

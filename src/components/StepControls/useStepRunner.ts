@@ -1,7 +1,7 @@
 /** The live state of one step and the actions its toolbar offers, for the step's frame to render. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConnectionState } from '../../client/connection';
-import { useRuntime, useStoreValue } from '../../client/hooks';
+import { useRuntime, useStoreSlice, useStoreValue } from '../../client/hooks';
 import {
   busyWith,
   commandFor,
@@ -46,22 +46,25 @@ export interface StepRunner {
 }
 
 const IDLE: StepRecord = { state: 'idle' };
-const NO_RECORDS: StepRecords = {};
 const NO_VALUES: VariableValues = {};
 
 export function useStepRunner(step: Step): StepRunner {
   const runtime = useRuntime();
-  const records = useStoreValue<StepRecords, StepRecords>(runtime?.steps, NO_RECORDS);
+  const record = useStoreSlice<StepRecords, StepRecord, StepRecord>(
+    runtime?.steps,
+    (records) => records[step.id],
+    IDLE,
+  );
   const availability = useStoreValue<ConnectionState, RunnerAvailability>(runtime?.connectionState, 'static');
   const values = useStoreValue<VariableValues, VariableValues>(runtime?.variables, NO_VALUES);
   const runAll = useStoreValue(runtime?.runAll, null);
-  const outputs = useStoreValue<Readonly<Record<string, string>>, Readonly<Record<string, string>>>(
+  const output = useStoreSlice<Readonly<Record<string, string>>, string, undefined>(
     runtime?.outputs,
-    NO_VALUES,
+    (outputs) => outputs[step.id],
+    undefined,
   );
   const pageSteps = usePageSteps(step.pageId);
   const [notice, setNotice] = useState<StepNotice | null>(null);
-  const record = records[step.id] ?? IDLE;
   const unset = unsetVariables(step.variables, values);
   const command = commandFor(runtime, step);
 
@@ -113,7 +116,7 @@ export function useStepRunner(step: Step): StepRunner {
     unset,
     notice,
     runAll,
-    output: outputs[step.id],
+    output,
     pageSteps,
     run: () => void start('run'),
     runAllToHere: () => void start('run-all'),
