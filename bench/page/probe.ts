@@ -107,8 +107,9 @@ export function installProbe(): void {
 
   const matches = (waiter: Waiter, text: string): boolean => {
     switch (waiter.condition.kind) {
+      // Trimmed: a terminal that appears empty (ours loads xterm on the first Run) is no output.
       case 'changed':
-        return text !== waiter.baseline;
+        return text.trim() !== waiter.baseline.trim();
       case 'contains':
         return text.includes(waiter.condition.text);
       case 'lastLine':
