@@ -36,3 +36,12 @@ export function loadTerminal(): Promise<TerminalKit> {
   );
   return loading;
 }
+
+/**
+ * Starts loading xterm when a Run is likely (the pointer is on a live Run button, or the keyboard
+ * is): the click then finds it loaded or on its way. Not at page load: a reader who never runs
+ * anything downloads none of it. A failure here is reported by the load that needs it.
+ */
+export function preloadTerminal(): void {
+  loadTerminal().catch(() => undefined);
+}

@@ -5,6 +5,7 @@
  */
 import React, { useEffect, useRef, useState, type ReactNode } from 'react';
 import { copyText } from '../../client/clipboard';
+import { preloadTerminal } from '../../client/loadTerminal';
 import { clustersOf } from '../../client/stepFacts';
 import { isActive, isFinal } from '../../client/stepStates';
 import type { Step } from '../../remark/stepModel';
@@ -81,6 +82,8 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
               type="button"
               className={styles.run}
               onClick={onRun}
+              onPointerEnter={runnable ? preloadTerminal : undefined}
+              onFocus={runnable ? preloadTerminal : undefined}
               aria-disabled={!runnable || active}
               aria-describedby={runnable ? undefined : hintId}
               disabled={active}
