@@ -13,7 +13,7 @@ import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff';
 import { Emitter, toDisposable, type Disposable } from './disposable';
 import { probeUrl, socketUrl, type Endpoint } from './launch';
 import { defaultProbe, type SocketConstructor, type SocketLike } from './socket';
-import { TerminalChannel, type TerminalSink, type TerminalSize } from './terminalChannel';
+import { PendingSink, TerminalChannel, type TerminalSink, type TerminalSize } from './terminalChannel';
 
 export type { SocketConstructor, SocketLike } from './socket';
 
@@ -96,22 +96,36 @@ export class TerminalConnection implements Disposable {
     return this.messages.add(listener);
   }
 
-  /** Shows a terminal's output in `sink` from now on, across reconnects; dispose to detach. */
-  attach(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly = false): Disposable {
-    this.channels.get(terminal)?.acks.flush();
-    const channel = new TerminalChannel(terminal, size, readOnly, sink, (units) =>
-      this.send({ type: 'ack', terminal, bytes: units }),
-    );
-    this.channels.set(terminal, channel);
-    this.send(channel.attachMessage());
-    return toDisposable(() => {
-      if (this.channels.get(terminal) !== channel) return;
-      this.channels.delete(terminal);
-      this.send({ type: 'detach', terminal });
-    });
+  /**
+   * Attaches a terminal whose screen is not there yet (xterm loads on the first Run): the server
+   * starts the shell while the page loads xterm, and the output waits for `attach`, which adopts
+   * this attachment instead of sending another. `size` is an estimate; `attach` corrects it.
+   */
+  attachAhead(terminal: string, size: TerminalSize): void {
+    if (this.channels.has(terminal)) return;
+    this.open(terminal, size, new PendingSink(), false);
   }
 
+  /** Shows a terminal's output in `sink` from now on, across reconnects; dispose to detach. */
+  attach(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly = false): Disposable {
+    const ahead = this.channels.get(terminal);
+    if (ahead?.pending && !readOnly) {
+      ahead.adopt(sink);
+      if (ahead.size.cols !== size.cols || ahead.size.rows !== size.rows) this.resize(terminal, size);
+      return this.detacher(terminal, ahead);
+    }
+    ahead?.acks.flush();
+    return this.detacher(terminal, this.open(terminal, size, sink, readOnly));
+  }
+
+  /** Whether a screen shows this terminal (an attachment still waiting for its screen does not count). */
   isAttached(terminal: string): boolean {
+    const channel = this.channels.get(terminal);
+    return channel !== undefined && !channel.pending;
+  }
+
+  /** Whether the server has been (or is being) asked to attach this terminal, screen or not. */
+  isAttaching(terminal: string): boolean {
     return this.channels.has(terminal);
   }
 
@@ -147,6 +161,23 @@ export class TerminalConnection implements Disposable {
     this.channels.clear();
     this.stateChanged.clear();
     this.messages.clear();
+  }
+
+  private open(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly: boolean): TerminalChannel {
+    const channel = new TerminalChannel(terminal, size, readOnly, sink, (units) =>
+      this.send({ type: 'ack', terminal, bytes: units }),
+    );
+    this.channels.set(terminal, channel);
+    this.send(channel.attachMessage());
+    return channel;
+  }
+
+  private detacher(terminal: string, channel: TerminalChannel): Disposable {
+    return toDisposable(() => {
+      if (this.channels.get(terminal) !== channel) return;
+      this.channels.delete(terminal);
+      this.send({ type: 'detach', terminal });
+    });
   }
 
   private send(message: ClientMessage): boolean {

@@ -11,6 +11,8 @@ import { ENDPOINT_STORAGE_KEY, captureLaunchParams, storedEndpoint } from './lau
 import { StepStates, isActive, isFinal } from './stepStates';
 import { StepOutputs } from './stepOutputs';
 import { Store } from './store';
+import type { TerminalSize } from './terminalChannel';
+import { estimateTerminalSize } from './terminalSize';
 import { VariableStore } from './variables';
 
 export interface RunAllProgress {
@@ -70,7 +72,9 @@ export class Runtime implements Disposable {
     if (this.connection.state !== 'connected') {
       return Promise.resolve({ code: 'offline', message: 'The terminal server is not connected.' });
     }
-    const alreadyAttached = this.connection.isAttached(name);
+    const alreadyAttached = this.connection.isAttaching(name);
+    // Attached now rather than once its screen exists: the shell starts while xterm loads.
+    if (!alreadyAttached) this.connection.attachAhead(name, this.estimatedSize());
     this.dock.open({ kind: 'server', name }, { reveal });
     if (alreadyAttached) return Promise.resolve(null);
     return this.waitFor(
@@ -83,6 +87,13 @@ export class Runtime implements Disposable {
       if (message.type === 'error') return { code: message.code, message: message.message };
       return null;
     });
+  }
+
+  /** What the dock's terminal will measure, before xterm exists to fit it. */
+  private estimatedSize(): TerminalSize {
+    const { height, fontSize } = this.dock.get();
+    // innerWidth, not the root's clientWidth: reading a layout size here would force a layout inside the click.
+    return estimateTerminalSize(window.innerWidth, height, fontSize);
   }
 
   /** Resolves with the step's final message, or null if the page gave up waiting. */

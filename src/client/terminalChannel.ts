@@ -19,6 +19,30 @@ export interface TerminalSize {
   rows: number;
 }
 
+/**
+ * Holds output for a terminal whose screen does not exist yet (xterm still loading): attaching
+ * before the screen lets the server start the shell meanwhile. Nothing is acknowledged until the
+ * real screen has written it, so flow control bounds what waits here.
+ */
+export class PendingSink implements TerminalSink {
+  private readonly queue: Array<{ data: string; done: () => void } | 'reset'> = [];
+
+  write(data: string, done: () => void): void {
+    this.queue.push({ data, done });
+  }
+
+  reset(): void {
+    this.queue.push('reset');
+  }
+
+  drainInto(sink: TerminalSink): void {
+    for (const item of this.queue.splice(0)) {
+      if (item === 'reset') sink.reset();
+      else sink.write(item.data, item.done);
+    }
+  }
+}
+
 export class TerminalChannel {
   /**
    * The offset after the last unit handed to the sink. Units handed over but not yet parsed by
@@ -31,10 +55,22 @@ export class TerminalChannel {
     readonly terminal: string,
     public size: TerminalSize,
     readonly readOnly: boolean,
-    private readonly sink: TerminalSink,
+    private sink: TerminalSink,
     sendAck: (units: number) => void,
   ) {
     this.acks = new AckBatcher(sendAck);
+  }
+
+  /** True while output waits for a screen (see PendingSink). */
+  get pending(): boolean {
+    return this.sink instanceof PendingSink;
+  }
+
+  /** The screen is ready: what arrived meanwhile goes to it first, in order. */
+  adopt(sink: TerminalSink): void {
+    const waiting = this.sink;
+    this.sink = sink;
+    if (waiting instanceof PendingSink) waiting.drainInto(sink);
   }
 
   attachMessage(): AttachMessage {

@@ -83,6 +83,35 @@ describe('TerminalConnection with the real terminal server', () => {
     await eventually(() => screen.text().includes('hello from 42'), 'the output on screen');
   });
 
+  it('attaches ahead of its screen: the shell runs a step meanwhile, and the screen gets it all once it comes', async () => {
+    const { connection } = connect();
+    await stateReached(connection, 'connected');
+    const sent: string[] = [];
+    const socket = (connection as unknown as { socket: WebSocket }).socket;
+    const send = socket.send.bind(socket);
+    socket.send = ((data: string) => {
+      sent.push(JSON.parse(data).type as string);
+      send(data);
+    }) as typeof socket.send;
+    const attached = until(connection, (m) => (m.type === 'attached' && m.terminal === 'c5' ? m : undefined));
+    connection.attachAhead('c5', { cols: 60, rows: 20 });
+    expect(connection.isAttached('c5')).toBe(false);
+    expect(connection.isAttaching('c5')).toBe(true);
+    await attached;
+    const ended = until(connection, stepEnd('c5/early'));
+    connection.run('c5', 'c5/early', 'echo early-$((5*5))');
+    await ended;
+    expect(sent.filter((type) => type === 'ack')).toEqual([]);
+
+    const screen = screenSink();
+    connection.attach('c5', { cols: 80, rows: 24 }, screen.sink);
+    expect(connection.isAttached('c5')).toBe(true);
+    await eventually(() => screen.text().includes('early-25'), 'the output held for the screen');
+    await eventually(() => sent.includes('ack'), 'an ack once the screen wrote it');
+    expect(sent.filter((type) => type === 'attach')).toHaveLength(1);
+    expect(sent).toContain('resize');
+  });
+
   it('reports a failing step with its exit code', async () => {
     const { connection } = connect();
     await stateReached(connection, 'connected');

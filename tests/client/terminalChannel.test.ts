@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AckBatcher } from '../../src/client/flowControl';
-import { TerminalChannel, type TerminalSink } from '../../src/client/terminalChannel';
+import { PendingSink, TerminalChannel, type TerminalSink } from '../../src/client/terminalChannel';
 import { backoffDelay } from '../../src/client/backoff';
 
 function recordingSink() {
@@ -29,6 +29,27 @@ const output = (seq: number, data: string, reset?: boolean) => ({
 });
 
 describe('TerminalChannel', () => {
+  it('holds output that comes before its screen, and hands it over in order, acknowledged only once written', () => {
+    const acks: number[] = [];
+    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, new PendingSink(), (units) =>
+      acks.push(units),
+    );
+    expect(channel.pending).toBe(true);
+    channel.output(output(0, 'old'));
+    channel.output(output(3000, 'snap', true));
+    channel.output(output(3004, 'shot'));
+    expect(acks).toEqual([]);
+    const { sink, screen, pending, resets } = recordingSink();
+    channel.adopt(sink);
+    expect(channel.pending).toBe(false);
+    expect(resets()).toBe(1);
+    expect(screen).toEqual(['snap', 'shot']);
+    for (const done of pending.splice(0)) done();
+    expect(acks.reduce((sum, units) => sum + units, 0)).toBe(11);
+    channel.output(output(3008, '!'));
+    expect(screen).toEqual(['snap', 'shot', '!']);
+  });
+
   it('first attaches without an offset, then re-attaches from the last unit it holds', () => {
     const { sink } = recordingSink();
     const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, sink, () => {});

@@ -8,6 +8,7 @@ import type { FitAddon } from '@xterm/addon-fit';
 import type { TerminalConnection } from '../../client/connection';
 import type { Disposable } from '../../client/disposable';
 import type { TerminalKit } from '../../client/loadTerminal';
+import { TERMINAL_FONT_FAMILY } from '../../client/terminalSize';
 import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';
 
 export interface SessionOptions {
@@ -35,8 +36,7 @@ export class TerminalSession implements Disposable {
     this.host.dataset.terminal = options.name;
     this.terminal = new kit.Terminal({
       fontSize: options.fontSize,
-      // A concrete list: xterm measures glyphs on a canvas, where CSS variables mean nothing.
-      fontFamily: 'SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace',
+      fontFamily: TERMINAL_FONT_FAMILY,
       theme: TERMINAL_THEMES[options.colorMode],
       scrollback: 5000,
       cursorBlink: !options.readOnly,
