@@ -8,11 +8,11 @@ import {
   assertNever,
   CloseCode,
   PROTOCOL_VERSION,
-  parseClientMessage,
   type ClientMessage,
   type ErrorMessage,
   type ServerMessage,
 } from '../../src/protocol/messages';
+import { parseClientMessage } from '../../src/protocol/schemas';
 import { HubError, type TerminalClient, type TerminalHub } from '../hub';
 import type { Logger } from '../log';
 import { startHeartbeat } from './heartbeat';

@@ -1,8 +1,10 @@
 /**
- * The wire protocol between the page and the terminal server: the only place a message shape is
- * written. The server validates every client frame with these schemas at its edge; the browser
- * imports the same types (and may validate server frames too), so both ends `switch (msg.type)`
- * over one discriminated union.
+ * The wire protocol between the page and the terminal server. The message shapes are written once,
+ * as schemas, in ./schemas.ts: the server validates every client frame with them at its edge, and
+ * both ends import the same types, so both `switch (msg.type)` over one discriminated union. This
+ * module is the part the page imports, so it stays free of zod (~9 KB gzip on every page's first
+ * load): constants, those types (erased at build) and a light check of the server's frames, which
+ * tests/protocol holds to the schemas.
  *
  * Output offsets (`seq`) count UTF-16 code units of a terminal's output stream since the terminal
  * was created: `seq` is the offset of the first unit of `data`, so a client that has written
@@ -10,15 +12,21 @@
  * A snapshot (`reset: true`) of the screen at stream offset M is numbered `seq = M - data.length`,
  * so the same rule holds for it: after writing it, the client holds M.
  */
-// zod/mini: the same validation as classic zod, with functions instead of methods, so a bundler keeps
-// only what is used. Classic zod cost every page ~90 KB gzip in main.js; this costs ~10 KB. Imported as
-// a namespace: the named `z` export also drags in every locale (esbuild: 86 KB instead of 9 KB).
-import * as z from 'zod/mini';
-// Without a locale, zod/mini says only "Invalid input"; the English one names what was expected. It is
-// the one classic zod loads, so the server's `bad-message` answers read as before.
-import en from 'zod/v4/locales/en.js';
+import type { ErrorCode, ServerMessage } from './schemas';
 
-z.config(en());
+export type {
+  AttachMessage,
+  ClientMessage,
+  ErrorCode,
+  ErrorMessage,
+  OutputMessage,
+  RunMessage,
+  ServerMessage,
+  StepMessage,
+  StepState,
+  TerminalName,
+  TerminalSummary,
+} from './schemas';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -32,84 +40,9 @@ export const TERMINAL_PATH = '/terminal';
 /** The query parameter that carries the per-start token on the upgrade request. */
 export const TOKEN_PARAM = 'token';
 
-/** `main`, `north`, `south`, `main.bg-1`: lower case, so that a URL or a tab label can carry it. */
-export const TerminalName = z
-  .string()
-  .check(z.regex(/^[a-z0-9][a-z0-9._-]{0,47}$/, 'a terminal name is 1-48 of a-z, 0-9, ".", "_", "-"'));
-export type TerminalName = z.infer<typeof TerminalName>;
+export const STEP_STATES = ['running', 'waiting-input', 'passed', 'failed', 'interrupted'] as const;
 
-const Cols = z.int().check(z.minimum(2), z.maximum(1000));
-const Rows = z.int().check(z.minimum(1), z.maximum(500));
-const StepId = z.string().check(z.minLength(1), z.maxLength(200));
-
-export const AttachMessage = z.object({
-  type: z.literal('attach'),
-  terminal: TerminalName,
-  cols: Cols,
-  rows: Rows,
-  /** Watch only: the server refuses input, run, interrupt, resize and close from this client. */
-  readOnly: z.optional(z.boolean()),
-  /** Offset the client already holds; omitted on a first attach (the server sends its screen). */
-  since: z.optional(z.int().check(z.minimum(0))),
-});
-
-export const InputMessage = z.object({
-  type: z.literal('input'),
-  terminal: TerminalName,
-  data: z.string().check(z.maxLength(MAX_INPUT_LENGTH)),
-});
-
-export const RunMessage = z.object({
-  type: z.literal('run'),
-  terminal: TerminalName,
-  stepId: StepId,
-  command: z.string().check(z.minLength(1), z.maxLength(MAX_COMMAND_LENGTH)),
-  /** Long-running (e.g. `oc port-forward`): runs without blocking later steps, until stopped. */
-  background: z.optional(z.boolean()),
-});
-
-export const InterruptMessage = z.object({
-  type: z.literal('interrupt'),
-  terminal: TerminalName,
-  /** Stop a background step by its id rather than the terminal's foreground job. */
-  stepId: z.optional(StepId),
-});
-
-export const ResizeMessage = z.object({
-  type: z.literal('resize'),
-  terminal: TerminalName,
-  cols: Cols,
-  rows: Rows,
-});
-
-export const AckMessage = z.object({
-  type: z.literal('ack'),
-  terminal: TerminalName,
-  /** UTF-16 code units written to the screen since the previous ack. */
-  bytes: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
-});
-
-export const DetachMessage = z.object({ type: z.literal('detach'), terminal: TerminalName });
-export const CloseMessage = z.object({ type: z.literal('close'), terminal: TerminalName });
-
-export const ClientMessage = z.discriminatedUnion('type', [
-  AttachMessage,
-  InputMessage,
-  RunMessage,
-  InterruptMessage,
-  ResizeMessage,
-  AckMessage,
-  DetachMessage,
-  CloseMessage,
-]);
-export type ClientMessage = z.infer<typeof ClientMessage>;
-export type AttachMessage = z.infer<typeof AttachMessage>;
-export type RunMessage = z.infer<typeof RunMessage>;
-
-export const StepState = z.enum(['running', 'waiting-input', 'passed', 'failed', 'interrupted']);
-export type StepState = z.infer<typeof StepState>;
-
-export const ErrorCode = z.enum([
+export const ERROR_CODES = [
   'bad-message', // not JSON, unknown type, or fields that do not validate
   'too-large', // a frame or a field over its limit
   'unknown-terminal', // no such terminal (or not attached by this client)
@@ -118,84 +51,7 @@ export const ErrorCode = z.enum([
   'too-many-terminals', // the server's --max-terminals is reached
   'terminal-exited', // the shell of that terminal is gone
   'internal', // the server failed; the message says what
-]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
-
-export const TerminalSummary = z.object({
-  name: TerminalName,
-  pid: z.int(),
-  cols: Cols,
-  rows: Rows,
-  /** The step running in it, if any. */
-  stepId: z.optional(StepId),
-});
-export type TerminalSummary = z.infer<typeof TerminalSummary>;
-
-export const HelloMessage = z.object({
-  type: z.literal('hello'),
-  version: z.int(),
-  terminals: z.array(TerminalSummary),
-  /** The whole connection may only watch (an audience token). */
-  readOnly: z.boolean(),
-});
-
-export const AttachedMessage = z.object({
-  type: z.literal('attached'),
-  terminal: TerminalName,
-  pid: z.int(),
-  cols: Cols,
-  rows: Rows,
-  readOnly: z.boolean(),
-  /** The offset that the next output frame for this terminal starts at. */
-  seq: z.int().check(z.minimum(0)),
-});
-
-export const OutputMessage = z.object({
-  type: z.literal('output'),
-  terminal: TerminalName,
-  seq: z.int().check(z.minimum(0)),
-  data: z.string(),
-  /** The client lacked more than the server kept: clear the screen, then write `data` (a snapshot). */
-  reset: z.optional(z.boolean()),
-});
-
-export const StepMessage = z.object({
-  type: z.literal('step'),
-  terminal: TerminalName,
-  stepId: StepId,
-  state: StepState,
-  exitCode: z.optional(z.int()),
-  durationMs: z.optional(z.number().check(z.minimum(0))),
-  /** 1-based line of a multi-line step that failed. */
-  line: z.optional(z.int().check(z.minimum(1))),
-});
-
-export const ExitMessage = z.object({
-  type: z.literal('exit'),
-  terminal: TerminalName,
-  code: z.nullable(z.int()),
-});
-
-export const ErrorMessage = z.object({
-  type: z.literal('error'),
-  code: ErrorCode,
-  message: z.string(),
-  terminal: z.optional(TerminalName),
-  stepId: z.optional(StepId),
-});
-
-export const ServerMessage = z.discriminatedUnion('type', [
-  HelloMessage,
-  AttachedMessage,
-  OutputMessage,
-  StepMessage,
-  ExitMessage,
-  ErrorMessage,
-]);
-export type ServerMessage = z.infer<typeof ServerMessage>;
-export type StepMessage = z.infer<typeof StepMessage>;
-export type OutputMessage = z.infer<typeof OutputMessage>;
-export type ErrorMessage = z.infer<typeof ErrorMessage>;
+] as const;
 
 /** WebSocket close codes the server uses, beside the standard 1000/1001/1009. */
 export const CloseCode = {
@@ -208,36 +64,82 @@ export const CloseCode = {
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; code: ErrorCode; message: string };
 
-/** Validates one text frame from a client. Never throws. */
-export function parseClientMessage(frame: string): ParseResult<ClientMessage> {
-  return parseWith(ClientMessage, frame);
-}
+type FieldKind = 'string' | 'number' | 'int' | 'boolean' | 'array' | 'step-state' | 'error-code';
+/** `?` marks an optional field; `int|null` a nullable one. */
+type Fields = Record<string, FieldKind | `${FieldKind}?` | 'int|null'>;
 
-/** Validates one text frame from the server. Never throws. */
-export function parseServerMessage(frame: string): ParseResult<ServerMessage> {
-  return parseWith(ServerMessage, frame);
-}
+const SERVER_FIELDS: Record<ServerMessage['type'], Fields> = {
+  hello: { version: 'int', terminals: 'array', readOnly: 'boolean' },
+  attached: { terminal: 'string', pid: 'int', cols: 'int', rows: 'int', readOnly: 'boolean', seq: 'int' },
+  output: { terminal: 'string', seq: 'int', data: 'string', reset: 'boolean?' },
+  step: {
+    terminal: 'string',
+    stepId: 'string',
+    state: 'step-state',
+    exitCode: 'int?',
+    durationMs: 'number?',
+    line: 'int?',
+  },
+  exit: { terminal: 'string', code: 'int|null' },
+  error: { code: 'error-code', message: 'string', terminal: 'string?', stepId: 'string?' },
+};
 
-function parseWith<T>(schema: z.ZodMiniType<T>, frame: string): ParseResult<T> {
-  if (frame.length > MAX_FRAME_BYTES) {
-    return { ok: false, code: 'too-large', message: `frame over ${MAX_FRAME_BYTES} bytes` };
+function isKind(value: unknown, kind: FieldKind): boolean {
+  switch (kind) {
+    case 'int':
+      return Number.isSafeInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'step-state':
+      return (STEP_STATES as readonly unknown[]).includes(value);
+    case 'error-code':
+      return (ERROR_CODES as readonly unknown[]).includes(value);
+    default:
+      return typeof value === kind;
   }
+}
+
+function fits(value: unknown, spec: Fields[string]): boolean {
+  if (spec === 'int|null') return value === null || isKind(value, 'int');
+  if (spec.endsWith('?')) return value === undefined || isKind(value, spec.slice(0, -1) as FieldKind);
+  return isKind(value, spec as FieldKind);
+}
+
+/**
+ * Checks one text frame from the server: JSON, a known type, each field of that type present (unless
+ * optional) with the right kind of value. Lighter than the server's validation of client frames (no
+ * limits, names or nested terminals checked): it guards the page against a server of another version,
+ * not against an attacker, who could not hold the page's token. Never throws.
+ */
+export function parseServerMessage(frame: string): ParseResult<ServerMessage> {
   let json: unknown;
   try {
     json = JSON.parse(frame);
   } catch {
     return { ok: false, code: 'bad-message', message: 'frame is not JSON' };
   }
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return { ok: true, message: parsed.data };
-  const tooBig = parsed.error.issues.some((issue) => issue.code === 'too_big');
-  const first = parsed.error.issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  return {
-    ok: false,
-    code: tooBig ? 'too-large' : 'bad-message',
-    message: `${where}${first?.message ?? 'invalid message'}`,
-  };
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { ok: false, code: 'bad-message', message: 'a server message is a JSON object' };
+  const message = json as Record<string, unknown>;
+  const type = message['type'];
+  const fields =
+    typeof type === 'string' && Object.hasOwn(SERVER_FIELDS, type)
+      ? SERVER_FIELDS[type as ServerMessage['type']]
+      : undefined;
+  if (!fields)
+    return { ok: false, code: 'bad-message', message: `type: not a server message type: ${String(type)}` };
+  for (const [field, spec] of Object.entries(fields)) {
+    const value = message[field];
+    if (!fits(value, spec))
+      return {
+        ok: false,
+        code: 'bad-message',
+        message: `${field}: expected ${spec}, got ${JSON.stringify(value)}`,
+      };
+  }
+  return { ok: true, message: message as ServerMessage };
 }
 
 export function assertNever(value: never): never {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_FRAME_BYTES,
-  MAX_INPUT_LENGTH,
-  parseClientMessage,
-  parseServerMessage,
-} from '../../src/protocol/messages';
+import { MAX_FRAME_BYTES, MAX_INPUT_LENGTH, parseServerMessage } from '../../src/protocol/messages';
+import { parseClientMessage, validateServerMessage } from '../../src/protocol/schemas';
 
 const frame = (message: unknown): string => JSON.stringify(message);
 
@@ -79,14 +75,14 @@ describe('parseClientMessage', () => {
   });
 });
 
-describe('parseServerMessage', () => {
+describe('validateServerMessage (the tests hold every server frame to it)', () => {
   it('accepts what the server sends, including a null exit code', () => {
-    expect(parseServerMessage(frame({ type: 'exit', terminal: 'main', code: null }))).toEqual({
+    expect(validateServerMessage(frame({ type: 'exit', terminal: 'main', code: null }))).toEqual({
       ok: true,
       message: { type: 'exit', terminal: 'main', code: null },
     });
     expect(
-      parseServerMessage(
+      validateServerMessage(
         frame({
           type: 'hello',
           version: 1,
@@ -98,14 +94,136 @@ describe('parseServerMessage', () => {
   });
 
   it('refuses an unknown step state or error code, listing the known ones', () => {
-    expect(parseServerMessage(frame({ type: 'step', terminal: 'main', stepId: 's', state: 'done' }))).toEqual(
-      {
-        ok: false,
-        code: 'bad-message',
-        message:
-          'state: Invalid option: expected one of "running"|"waiting-input"|"passed"|"failed"|"interrupted"',
-      },
-    );
-    expect(parseServerMessage(frame({ type: 'error', code: 'nope', message: 'x' })).ok).toBe(false);
+    expect(
+      validateServerMessage(frame({ type: 'step', terminal: 'main', stepId: 's', state: 'done' })),
+    ).toEqual({
+      ok: false,
+      code: 'bad-message',
+      message:
+        'state: Invalid option: expected one of "running"|"waiting-input"|"passed"|"failed"|"interrupted"',
+    });
+    expect(validateServerMessage(frame({ type: 'error', code: 'nope', message: 'x' })).ok).toBe(false);
+  });
+});
+
+/** mulberry32: a small seeded generator, so a failing case can be replayed. */
+function generator(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+}
+
+const SERVER_TYPES = ['hello', 'attached', 'output', 'step', 'exit', 'error', 'attach', 'nope'] as const;
+const FIELDS = [
+  'version',
+  'terminals',
+  'readOnly',
+  'terminal',
+  'pid',
+  'cols',
+  'rows',
+  'seq',
+  'data',
+  'reset',
+  'stepId',
+  'state',
+  'exitCode',
+  'durationMs',
+  'line',
+  'code',
+  'message',
+] as const;
+const VALUES: readonly unknown[] = [
+  undefined,
+  null,
+  0,
+  1,
+  7,
+  -1,
+  1.5,
+  80,
+  24,
+  1e9,
+  'main',
+  'Main',
+  '',
+  'x',
+  'passed',
+  'busy',
+  true,
+  false,
+  [],
+  [{ name: 'main', pid: 1, cols: 80, rows: 24 }],
+  [{ name: 'main' }],
+  {},
+];
+
+const GOOD: Record<(typeof FIELDS)[number], readonly unknown[]> = {
+  version: [1],
+  terminals: [[], [{ name: 'main', pid: 1, cols: 80, rows: 24 }]],
+  readOnly: [true, false],
+  terminal: ['main', 'north'],
+  pid: [7],
+  cols: [80],
+  rows: [24],
+  seq: [0, 12],
+  data: ['x', ''],
+  reset: [true],
+  stepId: ['s1'],
+  state: ['passed', 'running'],
+  exitCode: [0, 1],
+  durationMs: [1.5],
+  line: [1],
+  code: [null, 0, 'busy'],
+  message: ['why'],
+};
+
+describe("parseServerMessage (the page's light check of server frames)", () => {
+  it('accepts every frame the schemas accept, and refuses only what the schemas refuse', () => {
+    const pick = generator(20_261_128);
+    let accepted = 0;
+    for (let i = 0; i < 20_000; i += 1) {
+      const message: Record<string, unknown> = { type: pick(SERVER_TYPES) };
+      // Mostly values of the right kind, so that many frames pass and each failure is a near miss.
+      for (const field of FIELDS) {
+        const choice = pick(['good', 'good', 'good', 'good', 'absent', 'any'] as const);
+        if (choice === 'good') message[field] = pick(GOOD[field]);
+        else if (choice === 'any') message[field] = pick(VALUES);
+      }
+      const text = frame(message);
+      const strict = validateServerMessage(text);
+      const light = parseServerMessage(text);
+      if (strict.ok) {
+        accepted += 1;
+        expect(light, text).toMatchObject({ ok: true });
+      } else if (light.ok) {
+        // What the light check leaves to the server: limits, names and the terminals of a hello.
+        expect(strict.message, text).toMatch(/^terminals\.|Too small|Too big|a terminal name is/);
+      }
+    }
+    expect(accepted).toBeGreaterThan(1000);
+  });
+
+  it('refuses frames that are not JSON objects, of no known type, or with a field of the wrong kind', () => {
+    expect(parseServerMessage('{"type":')).toMatchObject({ ok: false, code: 'bad-message' });
+    expect(parseServerMessage('[]')).toMatchObject({ ok: false, code: 'bad-message' });
+    expect(parseServerMessage(frame({ type: 'attach', terminal: 'main', cols: 80, rows: 24 }))).toEqual({
+      ok: false,
+      code: 'bad-message',
+      message: 'type: not a server message type: attach',
+    });
+    expect(parseServerMessage(frame({ type: 'toString' })).ok).toBe(false);
+    expect(parseServerMessage(frame({ type: 'output', terminal: 'main', seq: '3', data: 'x' }))).toEqual({
+      ok: false,
+      code: 'bad-message',
+      message: 'seq: expected int, got "3"',
+    });
+    expect(parseServerMessage(frame({ type: 'exit', terminal: 'main' })).ok).toBe(false);
   });
 });

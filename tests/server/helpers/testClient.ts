@@ -4,12 +4,9 @@
  * by predicate. Messages are kept in arrival order; `next` consumes the first that matches.
  */
 import WebSocket from 'ws';
-import {
-  parseServerMessage,
-  TOKEN_PARAM,
-  type ClientMessage,
-  type ServerMessage,
-} from '../../../src/protocol/messages';
+import { TOKEN_PARAM, type ClientMessage, type ServerMessage } from '../../../src/protocol/messages';
+// The strict check: the tests hold every frame the server sends to the schemas.
+import { validateServerMessage } from '../../../src/protocol/schemas';
 
 export interface Closed {
   code: number;
@@ -157,7 +154,7 @@ export class TestClient {
   }
 
   private receive(frame: string): void {
-    const parsed = parseServerMessage(frame);
+    const parsed = validateServerMessage(frame);
     if (!parsed.ok)
       throw new Error(`the server sent a frame that breaks the protocol: ${frame.slice(0, 200)}`);
     const message = parsed.message;

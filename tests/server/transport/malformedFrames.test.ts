@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode, MAX_FRAME_BYTES, parseClientMessage } from '../../../src/protocol/messages';
+import { CloseCode, MAX_FRAME_BYTES } from '../../../src/protocol/messages';
+import { parseClientMessage } from '../../../src/protocol/schemas';
 import { ClosedError, is, type TestClient } from '../helpers/testClient';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
