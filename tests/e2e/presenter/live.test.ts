@@ -106,6 +106,8 @@ describe.skipIf(!availability.available)(
         await waitForSlide(presenter, i + 1);
       }
       expect(await notes.innerText()).toContain(FIRST_NOTE);
+      // The diagram is drawn once its slide is on screen (src/theme/Mermaid), so give it the time to.
+      await presenter.locator('#rw-deck-content .docusaurus-mermaid-container svg').waitFor();
       expect(await presenter.locator('#rw-deck-content .docusaurus-mermaid-container').isVisible()).toBe(
         true,
       );

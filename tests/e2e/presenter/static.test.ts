@@ -59,14 +59,28 @@ describe('the split-deployment deck in the static build', () => {
         }).observe(document, { subtree: true, childList: true, attributes: true });
       });
       await fresh.goto(site.url(SPLIT_DECK));
-      await waitForDeck(fresh);
+      const deck = await waitForDeck(fresh);
       const diagrams = await fresh.locator('#rw-deck-content [data-diagram]').count();
       expect(diagrams).toBeGreaterThan(0);
-      await expect
-        .poll(() =>
-          fresh.locator('#rw-deck-content [data-diagram] .docusaurus-mermaid-container svg').count(),
-        )
-        .toBe(diagrams);
+      // A diagram is drawn once its slide is on screen (src/theme/Mermaid): walk the deck to each one.
+      const drawn = fresh.locator('#rw-deck-content [data-diagram] .docusaurus-mermaid-container svg');
+      const onScreen = () =>
+        fresh
+          .locator('#rw-deck-content [data-diagram]')
+          .evaluateAll((blocks) =>
+            blocks
+              .filter((block) => block.checkVisibility())
+              .map((block) => block.querySelector('.docusaurus-mermaid-container svg') !== null),
+          );
+      for (let index = deck.index; index < deck.count && (await drawn.count()) < diagrams; index += 1) {
+        if (index > deck.index) {
+          await fresh.keyboard.press('ArrowRight');
+          await waitForSlide(fresh, index);
+        }
+        if ((await onScreen()).length > 0)
+          await expect.poll(async () => (await onScreen()).every(Boolean)).toBe(true);
+      }
+      expect(await drawn.count()).toBe(diagrams);
       const counts = await fresh.evaluate(() => (window as unknown as { slideCounts: string[] }).slideCounts);
       expect(counts).toHaveLength(1);
     } finally {
