@@ -10,6 +10,12 @@ export interface LoadedScript {
    * screen): not run by this page, and how many depends on timing, so totals leave them out.
    */
   prefetch: boolean;
+  /**
+   * Requested after the window's load event: fetched later by the page itself, when idle (a diagram's
+   * mermaid, once the diagram is near the viewport; see src/theme/Mermaid), not needed to show and
+   * hydrate the page. Counted apart from the first load, and still listed.
+   */
+  afterLoad: boolean;
   /** xterm.js fingerprints found in the code (empty when the script carries no xterm). */
   xtermMarkers: string[];
 }
@@ -33,8 +39,9 @@ export function recordScripts(page: Page): () => Promise<LoadedScript[]> {
     const replaces = !known || (isRun(known) === false && isRun(response));
     if (isScript && response.ok() && replaces) responses.set(response.url(), response);
   });
-  return async () =>
-    Promise.all(
+  return async () => {
+    const requestedAfterLoad = await scriptsRequestedAfterLoad(page);
+    return Promise.all(
       [...responses.values()].map(async (response) => {
         const body = await response.body();
         const text = body.toString('utf8');
@@ -43,19 +50,49 @@ export function recordScripts(page: Page): () => Promise<LoadedScript[]> {
           bytes: body.length,
           gzipBytes: gzipSync(body).length,
           prefetch: !isRun(response),
+          afterLoad: requestedAfterLoad.has(response.url()),
           xtermMarkers: XTERM_MARKERS.filter((marker) => text.includes(marker)),
         };
       }),
     );
+  };
+}
+
+/**
+ * URLs first requested after the load event, by the page's own clock (Resource Timing), so that the
+ * order does not depend on when the test process hears of each request. A URL with no timing entry
+ * counts as first load.
+ */
+async function scriptsRequestedAfterLoad(page: Page): Promise<Set<string>> {
+  const urls = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
+    const loadAt = navigation && navigation.loadEventStart > 0 ? navigation.loadEventStart : Infinity;
+    const firstRequest = new Map<string, number>();
+    for (const entry of performance.getEntriesByType('resource')) {
+      firstRequest.set(entry.name, Math.min(entry.startTime, firstRequest.get(entry.name) ?? Infinity));
+    }
+    return [...firstRequest].filter(([, startTime]) => startTime >= loadAt).map(([url]) => url);
+  });
+  return new Set(urls);
 }
 
 function isRun(response: Response): boolean {
   return response.request().resourceType() === 'script';
 }
 
-/** The gzipped bytes of the scripts the page ran (prefetches left out). */
+/** The gzipped bytes of the scripts the page ran to show itself (prefetches and later loads left out). */
 export function firstLoadBytes(scripts: LoadedScript[]): number {
-  return scripts.filter((script) => !script.prefetch).reduce((sum, script) => sum + script.gzipBytes, 0);
+  return gzipTotal(scripts.filter((script) => !script.prefetch && !script.afterLoad));
+}
+
+/** The gzipped bytes of the scripts the page requested and ran after its load event. */
+export function afterLoadBytes(scripts: LoadedScript[]): number {
+  return gzipTotal(scripts.filter((script) => !script.prefetch && script.afterLoad));
+}
+
+function gzipTotal(scripts: LoadedScript[]): number {
+  return scripts.reduce((sum, script) => sum + script.gzipBytes, 0);
 }
 
 export function kib(bytes: number): string {
@@ -64,14 +101,19 @@ export function kib(bytes: number): string {
 
 /** A small table for the test log: one line per script, then the total. */
 export function describeScripts(where: string, scripts: LoadedScript[]): string {
-  const run = scripts.filter((script) => !script.prefetch);
-  const prefetched = scripts.length - run.length;
+  const first = scripts.filter((script) => !script.prefetch && !script.afterLoad);
+  const later = scripts.filter((script) => !script.prefetch && script.afterLoad);
+  const prefetched = scripts.length - first.length - later.length;
+  const rank = (script: LoadedScript) => (script.prefetch ? 2 : script.afterLoad ? 1 : 0);
   const lines = scripts
     .slice()
-    .sort((a, b) => Number(a.prefetch) - Number(b.prefetch) || b.gzipBytes - a.gzipBytes)
+    .sort((a, b) => rank(a) - rank(b) || b.gzipBytes - a.gzipBytes)
     .map(
       (script) =>
-        `    ${kib(script.gzipBytes).padStart(10)} gz  ${new URL(script.url).pathname}${script.prefetch ? '  (prefetch)' : ''}`,
+        `    ${kib(script.gzipBytes).padStart(10)} gz  ${new URL(script.url).pathname}${script.prefetch ? '  (prefetch)' : script.afterLoad ? '  (after load)' : ''}`,
     );
-  return `${where}: ${run.length} scripts run, ${kib(firstLoadBytes(scripts))} gzipped (+${prefetched} prefetched)\n${lines.join('\n')}`;
+  return (
+    `${where}: ${first.length} scripts run on first load, ${kib(firstLoadBytes(scripts))} gzipped` +
+    ` (+${later.length} after load, ${kib(afterLoadBytes(scripts))}; +${prefetched} prefetched)\n${lines.join('\n')}`
+  );
 }
