@@ -5,7 +5,7 @@
  * counted one slide fewer until the diagram arrived. The wrapper keeps the block, and its place, stable.
  *
  * The original is rendered only once the diagram is near the viewport and the page has loaded and is
- * idle: mermaid and what it loads weigh ~300 KB gzip, more than the rest of the page's JavaScript, so
+ * idle: mermaid and what it loads weigh ~190 KB gzip, as much as the rest of the page's JavaScript, so
  * it must neither compete with the page's first render nor be fetched for a diagram never shown (far
  * down a page, or on a deck slide not yet presented: hidden slides never intersect).
  */
