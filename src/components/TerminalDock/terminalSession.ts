@@ -11,6 +11,9 @@ import type { TerminalKit } from '../../client/loadTerminal';
 import { TERMINAL_FONT_FAMILY } from '../../client/terminalSize';
 import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';
 
+/** Units per xterm write (see writeSliced). */
+const WRITE_SLICE = 4096;
+
 export interface SessionOptions {
   name: string;
   fontSize: number;
@@ -81,7 +84,7 @@ export class TerminalSession implements Disposable {
         name,
         this.size,
         {
-          write: (data, done) => this.terminal.write(data, done),
+          write: (data, done) => this.writeSliced(data, done),
           reset: () => this.terminal.reset(),
         },
         this.options.readOnly,
@@ -92,6 +95,18 @@ export class TerminalSession implements Disposable {
       this.terminal.onData((data) => connection.input(name, data)),
       this.terminal.onResize(({ cols, rows }) => connection.resize(name, { cols, rows })),
     );
+  }
+
+  /**
+   * xterm parses its queue in tasks of ~12 ms, but only checks the time between the pieces it was
+   * given: a 32 KB frame is parsed in one go. Smaller pieces keep the page's tasks short during a
+   * flood. xterm keeps a split surrogate pair for the next piece; `done` follows the last one.
+   */
+  private writeSliced(data: string, done: () => void): void {
+    for (let at = 0; at < data.length; at += WRITE_SLICE) {
+      const last = at + WRITE_SLICE >= data.length;
+      this.terminal.write(data.slice(at, at + WRITE_SLICE), last ? done : undefined);
+    }
   }
 
   write(data: string, done?: () => void): void {
