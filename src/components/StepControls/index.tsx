@@ -3,7 +3,7 @@
  * here, state), one line of notice, the code block itself, and its recorded output. Renders fully
  * in the static build; live behaviour arrives with the runtime after hydration.
  */
-import React, { useEffect, useRef, useState, type ReactNode } from 'react';
+import React, { useState, type ReactNode } from 'react';
 import { copyText } from '../../client/clipboard';
 import { preloadTerminal } from '../../client/loadTerminal';
 import { clustersOf } from '../../client/stepFacts';
@@ -157,20 +157,15 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
 
 /**
  * The live region's text: only changes seen while the page is live are announced, not the states
- * restored from an earlier visit (which would make every finished step speak at once).
+ * restored from an earlier visit (which would make every finished step speak at once). Derived
+ * while rendering (React's "state from the previous render"), not in an effect: an effect's
+ * setState costs a second render and commit after every state change of a Run.
  */
 function useAnnouncement(title: string, state: string, ready: boolean): string {
-  const baseline = useRef<string | null>(null);
-  const [text, setText] = useState('');
-  useEffect(() => {
-    if (!ready) return;
-    if (baseline.current === null) {
-      baseline.current = state;
-      return;
-    }
-    if (state === baseline.current) return;
-    baseline.current = state;
-    if (state) setText(`${title}: ${state}`);
-  }, [title, state, ready]);
-  return text;
+  const [seen, setSeen] = useState<{ baseline: string | null; text: string }>({ baseline: null, text: '' });
+  if (ready && seen.baseline !== state) {
+    const text = seen.baseline !== null && state ? `${title}: ${state}` : seen.text;
+    setSeen({ baseline: state, text });
+  }
+  return seen.text;
 }
