@@ -92,12 +92,17 @@ export function installProbe(): void {
       }
       return lines.join('\n');
     }
-    const rows = document.querySelector(ROWS);
+    const rows = rowsElement();
     if (!rows) return '';
     let text = '';
     for (const row of Array.from(rows.children)) text += `${row.textContent ?? ''}\n`;
     return text.replace(/\u00a0/g, ' ');
   };
+
+  // The rows being observed, while they are still the visible terminal's: a flood renders every
+  // frame, and a search of the whole document per frame is the probe's own cost, not the page's.
+  const rowsElement = (): Element | null =>
+    observed?.isConnected && observed.matches(ROWS) ? observed : document.querySelector(ROWS);
 
   const lastLine = (text: string): string => {
     const lines = text.split('\n').map((line) => line.trimEnd());
