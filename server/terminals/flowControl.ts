@@ -11,16 +11,26 @@
  */
 
 export const FLOW = {
-  /** Units sent and not yet acknowledged at which the pty pauses. */
-  highWatermark: 128 * 1024,
-  /** Every client must be under this before the pty resumes. */
-  lowWatermark: 16 * 1024,
+  /**
+   * Units sent and not yet acknowledged at which the pty pauses. What a client may owe at most is
+   * this plus a frame (the goal: under 500 KB), and what it must still draw after Ctrl-C.
+   */
+  highWatermark: 256 * 1024,
+  /**
+   * Every client must be under this before the pty resumes: half the high mark, so that a pause
+   * ends while output is still on its way and the pipe never runs dry (a low mark near zero
+   * stopped `cat` for a whole ack round trip at every pause).
+   */
+  lowWatermark: 128 * 1024,
   /** How long a writing client may hold the pty paused while another client waits. */
   stallMs: 5_000,
   /** Units queued in the screen mirror (@xterm/headless) at which the pty pauses, and resumes. */
   mirrorHigh: 1024 * 1024,
   mirrorLow: 256 * 1024,
-  /** Output is coalesced for this long, or up to `maxFrameUnits`, into one frame. */
+  /**
+   * Output that keeps coming is coalesced for this long, or up to `maxFrameUnits`, into one frame;
+   * output after a quiet moment (an echo, a prompt) goes out at once.
+   */
   batchMs: 4,
   maxFrameUnits: 32 * 1024,
 } as const;

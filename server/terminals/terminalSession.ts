@@ -47,7 +47,9 @@ export class TerminalSession {
   private readonly gate: FlowGate;
   private readonly subscriptions: Disposable[] = [];
   private pending = '';
-  private flushTimer: NodeJS.Timeout | undefined;
+  /** Cancels the flush that is scheduled, if any. */
+  private cancelFlush: (() => void) | undefined;
+  private lastFlushAt = 0;
   private stallTimer: NodeJS.Timeout | undefined;
   private hiding = false;
   private hiddenUnits = 0;
@@ -176,7 +178,7 @@ export class TerminalSession {
   }
 
   dispose(): void {
-    clearTimeout(this.flushTimer);
+    this.cancelFlush?.();
     clearTimeout(this.stallTimer);
     for (const subscription of this.subscriptions) subscription.dispose();
     for (const attachment of this.attachments.values()) attachment.markDetached();
@@ -221,7 +223,22 @@ export class TerminalSession {
     }
     this.pending += text;
     if (this.pending.length >= FLOW.maxFrameUnits) this.flush();
-    else this.flushTimer ??= setTimeout(() => this.flush(), FLOW.batchMs);
+    else if (this.cancelFlush === undefined) this.scheduleFlush();
+  }
+
+  /**
+   * An echo or a prompt after a quiet moment goes out at once (after the pty reads of this turn
+   * of the event loop); only output that keeps coming is coalesced for `batchMs` into fewer,
+   * larger frames.
+   */
+  private scheduleFlush(): void {
+    if (performance.now() - this.lastFlushAt >= FLOW.batchMs) {
+      const immediate = setImmediate(() => this.flush());
+      this.cancelFlush = () => clearImmediate(immediate);
+    } else {
+      const timer = setTimeout(() => this.flush(), FLOW.batchMs);
+      this.cancelFlush = () => clearTimeout(timer);
+    }
   }
 
   /** Sends what is coalescing now, so that a message that follows is not ahead of its output. */
@@ -230,9 +247,10 @@ export class TerminalSession {
   }
 
   private flush(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
+    this.cancelFlush?.();
+    this.cancelFlush = undefined;
     if (this.pending.length === 0) return;
+    this.lastFlushAt = performance.now();
     const data = this.pending;
     this.pending = '';
     const seq = this.replay.record(data, () => {
