@@ -45,3 +45,17 @@ export function loadTerminal(): Promise<TerminalKit> {
 export function preloadTerminal(): void {
   loadTerminal().catch(() => undefined);
 }
+
+/**
+ * On a page with a terminal server, once it is idle: lets the browser fetch xterm's chunks into its
+ * cache (prefetch links, see xtermPrefetch.ts), so the first Run does not wait for the network.
+ * Nothing of xterm runs; a page without a server (the published site) never does this.
+ */
+export function prefetchTerminal(): void {
+  const later = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
+  later(() => {
+    import('./xtermPrefetch').catch((error: unknown) =>
+      console.debug('[runner] could not prefetch the terminal code', error),
+    );
+  });
+}

@@ -8,6 +8,7 @@ import { TerminalConnection, type ConnectionState } from './connection';
 import { Emitter, type Disposable } from './disposable';
 import { DockStore } from './dockState';
 import { ENDPOINT_STORAGE_KEY, captureLaunchParams, storedEndpoint } from './launch';
+import { prefetchTerminal } from './loadTerminal';
 import { StepStates, isActive, isFinal } from './stepStates';
 import { StepOutputs } from './stepOutputs';
 import { Store } from './store';
@@ -65,6 +66,12 @@ export class Runtime implements Disposable {
     window.addEventListener('storage', onStorage);
     this.subscriptions.push({ dispose: () => window.removeEventListener('storage', onStorage) });
     this.connection.connect();
+    const prefetch = this.connection.onState((state) => {
+      if (state !== 'connected') return;
+      prefetch.dispose();
+      prefetchTerminal();
+    });
+    this.subscriptions.push(prefetch);
   }
 
   /** Opens the terminal's tab and resolves once the server has attached it (its view attaches). */
