@@ -14,7 +14,14 @@ import { createTerminalHub } from '../../server/terminals';
 
 export const BENCH_ORIGIN = 'http://localhost:3999';
 
-export type ServerReport = { elu: number; cpuMs: number; rssMb: number; seconds: number };
+export type ServerReport = {
+  elu: number;
+  cpuMs: number;
+  rssMb: number;
+  seconds: number;
+  /** process.memoryUsage() at the end, in MB. */
+  memory: Record<string, number>;
+};
 export type ToServer = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'stop' };
 export type FromServer =
   | { type: 'listening'; wsUrl: string; token: string; home: string; pid: number }
@@ -42,6 +49,9 @@ async function main(): Promise<void> {
         elu: performance.eventLoopUtilization(elu).utilization,
         cpuMs: (used.user + used.system) / 1000,
         rssMb: process.memoryUsage().rss / 1024 / 1024,
+        memory: Object.fromEntries(
+          Object.entries(process.memoryUsage()).map(([key, bytes]) => [key, Math.round(bytes / 1024 / 1024)]),
+        ),
         seconds: (performance.now() - started) / 1000,
       });
     } else {

@@ -7,7 +7,7 @@
  * share of two latencies: keystroke → its echo received, and Ctrl-C during `yes` → prompt received.
  *
  *   npx tsx bench/server/throughput.ts [--mib 5] [--runs 3] [--screen-mibps 0 (0: the screen writes at once)]
- *                                      [--cpu-prof DIR (a CPU profile of the server)]
+ *                                      [--cpu-prof DIR (a CPU profile of the server)] [--tsx]
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     'screen-mibps': { type: 'string', default: '0' },
     /** Writes a CPU profile of the server process into this directory. */
     'cpu-prof': { type: 'string' },
+    /** Run the server under `node --import tsx`, as the npm scripts did before server/run.cjs. */
+    tsx: { type: 'boolean', default: false },
   },
 });
 const mib = Number(values.mib);
@@ -36,12 +38,14 @@ function startServer(): Promise<{
   child: ChildProcess;
   listening: Extract<FromServer, { type: 'listening' }>;
 }> {
-  const child = fork(path.join(__dirname, 'serverProcess.ts'), [], {
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : []),
-    ],
+  const entry = path.join(__dirname, 'serverProcess.ts');
+  const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+  // As `npm run live` starts the server (package.json): compiled ahead by server/run.cjs.
+  const [modulePath, args, execArgv] = values.tsx
+    ? [entry, [], ['--import', 'tsx', ...profile]]
+    : [path.join(__dirname, '../../server/run.cjs'), [entry], ['--max-semi-space-size=2', ...profile]];
+  const child = fork(modulePath, args, {
+    execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

@@ -1,9 +1,10 @@
 /**
- * Runs `server/cli.ts` as the npm scripts do (`node --import tsx`), in its own process group like
- * a terminal's foreground job, so a test can press Ctrl-C on the whole job with one signal.
+ * Runs `server/cli.ts` as the npm scripts do (read from package.json: node's flags, then
+ * `server/run.cjs`, which compiles it ahead and runs it), in its own process group like a
+ * terminal's foreground job, so a test can press Ctrl-C on the whole job with one signal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +23,21 @@ export interface CliRun {
   signalGroup(signal: NodeJS.Signals): void;
 }
 
+/** `node <these> live` is what `npm run live` runs: everything between `node` and the command. */
+function nodeArgumentsOfNpmScripts(): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts;
+  const words = (scripts.live ?? '').split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'live' || !words.includes('server/cli.ts'))
+    throw new Error(`package.json's live script is not "node … server/cli.ts live": ${scripts.live}`);
+  return words.slice(1, -1);
+}
+
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+  const child = spawn(process.execPath, [...nodeArgumentsOfNpmScripts(), ...args], {
     cwd: PROJECT_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
