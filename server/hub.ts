@@ -17,7 +17,8 @@ export interface TerminalClient {
   readonly id: string;
   /** The whole connection may only watch (audience token): the hub refuses every write. */
   readonly readOnly: boolean;
-  send(message: ServerMessage): void;
+  /** `encoded`, when given, is `message` as JSON already (output frames are encoded to be measured). */
+  send(message: ServerMessage, encoded?: string): void;
 }
 
 /** A refusal the transport turns into an `error` message; anything else thrown is `internal`. */

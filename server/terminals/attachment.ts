@@ -30,7 +30,7 @@ export class Attachment implements FlowParticipant {
   }
 
   sendOutput(terminal: string, seq: number, data: string, reset = false): void {
-    for (const frame of outputFrames(terminal, seq, data, reset)) this.client.send(frame);
+    for (const frame of outputFrames(terminal, seq, data, reset)) this.client.send(frame.message, frame.json);
     this.unacked += data.length;
     this.sentUpTo = seq + data.length;
   }

@@ -38,8 +38,8 @@ export function openConnection(socket: WebSocket, options: ConnectionOptions): C
   const client: TerminalClient = {
     id: randomUUID(),
     readOnly: options.readOnly,
-    send(message: ServerMessage) {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    send(message: ServerMessage, encoded?: string) {
+      if (socket.readyState === socket.OPEN) socket.send(encoded ?? JSON.stringify(message));
     },
   };
   let malformedStreak = 0;

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES } from '../../../src/protocol/messages';
 import { outputFrames } from '../../../server/terminals/outputFrames';
 
-const joined = (frames: ReturnType<typeof outputFrames>) => frames.map((f) => f.data).join('');
+const messages = (frames: ReturnType<typeof outputFrames>) => frames.map((f) => f.message);
+const joined = (frames: ReturnType<typeof outputFrames>) =>
+  messages(frames)
+    .map((m) => m.data)
+    .join('');
 
 describe('output frames', () => {
   it('sends small output as one frame', () => {
-    expect(outputFrames('main', 7, 'hello\r\n')).toEqual([
+    expect(messages(outputFrames('main', 7, 'hello\r\n'))).toEqual([
       { type: 'output', terminal: 'main', seq: 7, data: 'hello\r\n' },
     ]);
   });
@@ -16,10 +20,14 @@ describe('output frames', () => {
     ['colour escapes (ESC is six characters in JSON)', '\x1b[31mx'.repeat(30_000)],
     ['emoji (surrogate pairs)', '😀'.repeat(50_000)],
   ])('cuts %s into frames that fit, contiguous and whole', (_what, data) => {
-    const frames = outputFrames('main', 1000, data, true);
-    expect(frames.length).toBeGreaterThan(1);
-    for (const frame of frames) expect(JSON.stringify(frame).length).toBeLessThanOrEqual(MAX_FRAME_BYTES);
-    expect(joined(frames)).toBe(data);
+    const encoded = outputFrames('main', 1000, data, true);
+    expect(encoded.length).toBeGreaterThan(1);
+    for (const frame of encoded) {
+      expect(frame.json.length).toBeLessThanOrEqual(MAX_FRAME_BYTES);
+      expect(JSON.parse(frame.json)).toEqual(frame.message);
+    }
+    const frames = messages(encoded);
+    expect(joined(encoded)).toBe(data);
     let seq = 1000;
     for (const frame of frames) {
       expect(frame.seq).toBe(seq);
