@@ -13,15 +13,18 @@
 export const FLOW = {
   /**
    * Units sent and not yet acknowledged at which the pty pauses. What a client may owe at most is
-   * this plus a frame (the goal: under 500 KB), and what it must still draw after Ctrl-C.
+   * this plus a frame (the goal: under 500 KB), and what its screen must still draw after Ctrl-C
+   * before the prompt: a browser's screen draws `yes` at ~5 MB/s, so more in flight bought no
+   * throughput there and made Ctrl-C slower (bench/server/throughput.ts --screen-mibps 5: 256 KiB
+   * gave Ctrl-C → prompt p50 24 ms, 128 KiB 13-16 ms, cat at the same ~4.5 MiB/s).
    */
-  highWatermark: 256 * 1024,
+  highWatermark: 128 * 1024,
   /**
    * Every client must be under this before the pty resumes: half the high mark, so that a pause
-   * ends while output is still on its way and the pipe never runs dry (a low mark near zero
-   * stopped `cat` for a whole ack round trip at every pause).
+   * ends while output is still on its way (a low mark near zero let the pipe run dry for a whole
+   * ack round trip at every pause).
    */
-  lowWatermark: 128 * 1024,
+  lowWatermark: 64 * 1024,
   /** How long a writing client may hold the pty paused while another client waits. */
   stallMs: 5_000,
   /** Units queued in the screen mirror (@xterm/headless) at which the pty pauses, and resumes. */
