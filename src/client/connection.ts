@@ -45,6 +45,8 @@ export class TerminalConnection implements Disposable {
   /** From the latest `hello`: the terminals that live on the server, and whether we may only watch. */
   serverTerminals: TerminalSummary[] = [];
   readOnly = false;
+  /** Set in a window that may only watch (the audience's): every attachment it makes is read-only. */
+  watchOnly = false;
 
   constructor(private readonly options: ConnectionOptions) {}
 
@@ -103,19 +105,20 @@ export class TerminalConnection implements Disposable {
    */
   attachAhead(terminal: string, size: TerminalSize): void {
     if (this.channels.has(terminal)) return;
-    this.open(terminal, size, new PendingSink(), false);
+    this.open(terminal, size, new PendingSink(), this.watchOnly);
   }
 
   /** Shows a terminal's output in `sink` from now on, across reconnects; dispose to detach. */
   attach(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly = false): Disposable {
+    const asked = readOnly || this.watchOnly;
     const ahead = this.channels.get(terminal);
-    if (ahead?.pending && !readOnly) {
+    if (ahead?.pending && ahead.readOnly === asked) {
       ahead.adopt(sink);
       if (ahead.size.cols !== size.cols || ahead.size.rows !== size.rows) this.resize(terminal, size);
       return this.detacher(terminal, ahead);
     }
     ahead?.acks.flush();
-    return this.detacher(terminal, this.open(terminal, size, sink, readOnly));
+    return this.detacher(terminal, this.open(terminal, size, sink, asked));
   }
 
   /** Whether a screen shows this terminal (an attachment still waiting for its screen does not count). */

@@ -112,6 +112,27 @@ describe('TerminalConnection with the real terminal server', () => {
     expect(sent).toContain('resize');
   });
 
+  it('in a watch-only window, attaches ahead read-only too: the server refuses what it would type', async () => {
+    const { connection } = connect();
+    await stateReached(connection, 'connected');
+    connection.watchOnly = true;
+    const sent: Array<{ type: string; readOnly?: boolean }> = [];
+    const socket = (connection as unknown as { socket: WebSocket }).socket;
+    const send = socket.send.bind(socket);
+    socket.send = ((data: string) => {
+      sent.push(JSON.parse(data) as { type: string; readOnly?: boolean });
+      send(data);
+    }) as typeof socket.send;
+    const attached = until(connection, (m) => (m.type === 'attached' && m.terminal === 'c6' ? m : undefined));
+    connection.attachAhead('c6', { cols: 60, rows: 20 });
+    await attached;
+    connection.attach('c6', { cols: 80, rows: 24 }, screenSink().sink);
+    const refused = until(connection, (m) => (m.type === 'error' && m.code === 'read-only' ? m : undefined));
+    connection.input('c6', 'touch /nonexistent/typed-by-the-audience\r');
+    await refused;
+    expect(sent.filter((m) => m.type === 'attach').map((m) => m.readOnly)).toEqual([true]);
+  });
+
   it('reports a failing step with its exit code', async () => {
     const { connection } = connect();
     await stateReached(connection, 'connected');
