@@ -66,6 +66,11 @@ async function main(): Promise<void> {
         });
     }
   });
+  // The bench that started this server died: end its shells too.
+  process.once('disconnect', () => {
+    setTimeout(() => process.exit(0), 5_000).unref();
+    void hub.dispose().finally(() => process.exit(0));
+  });
   send({ type: 'listening', wsUrl: server.wsUrl, token: server.token, home, pid: process.pid });
 }
 
