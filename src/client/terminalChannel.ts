@@ -98,7 +98,6 @@ export class TerminalChannel {
       this.sink.reset();
     } else if (this.held !== undefined) {
       const overlap = this.held - message.seq;
-      if (overlap >= data.length) return;
       if (overlap > 0) data = data.slice(overlap);
       else if (overlap < 0) {
         console.warn(
@@ -106,8 +105,13 @@ export class TerminalChannel {
         );
       }
     }
-    this.held = message.seq + message.data.length;
-    if (data.length === 0) return;
-    this.sink.write(data, this.acks.track(data.length));
+    // A frame wholly behind what we hold leaves our offset where it is.
+    if (data.length > 0 || message.reset || this.held === undefined)
+      this.held = message.seq + message.data.length;
+    // The server counts every unit it sent, shown here or not: a frame we already had is acknowledged
+    // whole, at once, or its units would stay owed and could hold the shell paused for good.
+    const written = this.acks.track(message.data.length);
+    if (data.length === 0) written();
+    else this.sink.write(data, written);
   }
 }

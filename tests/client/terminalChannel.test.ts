@@ -50,6 +50,21 @@ describe('TerminalChannel', () => {
     expect(screen).toEqual(['snap', 'shot', '!']);
   });
 
+  it('acknowledges every unit the server sent, the ones of a frame it already had included, and shows them once', () => {
+    const acks: number[] = [];
+    const { sink, screen, pending } = recordingSink();
+    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, sink, (units) =>
+      acks.push(units),
+    );
+    channel.output(output(0, 'hello '));
+    channel.output(output(0, 'hello '));
+    channel.output(output(3, 'lo world'));
+    expect(screen).toEqual(['hello ', 'world']);
+    for (const done of pending.splice(0)) done();
+    expect(acks.reduce((sum, units) => sum + units, 0)).toBe(6 + 6 + 8);
+    expect(channel.attachMessage()).toMatchObject({ since: 11 });
+  });
+
   it('first attaches without an offset, then re-attaches from the last unit it holds', () => {
     const { sink } = recordingSink();
     const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, sink, () => {});
