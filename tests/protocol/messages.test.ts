@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES, MAX_INPUT_LENGTH, parseServerMessage } from '../../src/protocol/messages';
 import { parseClientMessage, validateServerMessage } from '../../src/protocol/schemas';
+import { seededRandom } from '../support/seededRandom';
 
 const frame = (message: unknown): string => JSON.stringify(message);
 
@@ -106,19 +107,6 @@ describe('validateServerMessage (the tests hold every server frame to it)', () =
   });
 });
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-}
-
 const SERVER_TYPES = ['hello', 'attached', 'output', 'step', 'exit', 'error', 'attach', 'nope'] as const;
 const FIELDS = [
   'version',
@@ -186,7 +174,7 @@ const GOOD: Record<(typeof FIELDS)[number], readonly unknown[]> = {
 
 describe("parseServerMessage (the page's light check of server frames)", () => {
   it('accepts every frame the schemas accept, and refuses only what the schemas refuse', () => {
-    const pick = generator(20_261_128);
+    const { pick } = seededRandom(20_261_128);
     let accepted = 0;
     for (let i = 0; i < 20_000; i += 1) {
       const message: Record<string, unknown> = { type: pick(SERVER_TYPES) };

@@ -3,6 +3,7 @@ import { CloseCode, MAX_FRAME_BYTES } from '../../../src/protocol/messages';
 import { parseClientMessage } from '../../../src/protocol/schemas';
 import { ClosedError, is, type TestClient } from '../helpers/testClient';
 import { startTestServer, type TestServer } from '../helpers/testServer';
+import { seededRandom } from '../../support/seededRandom';
 
 const FRAMES = 10_000;
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_601);
@@ -12,21 +13,6 @@ beforeAll(async () => {
   t = await startTestServer();
 });
 afterAll(() => t.stop());
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed with FUZZ_SEED. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
-  return { next, int, pick };
-}
 
 type Frame = string | Buffer;
 const TYPES = [
@@ -44,7 +30,7 @@ const TYPES = [
 ];
 
 function frames(seed: number): Frame[] {
-  const g = generator(seed);
+  const g = seededRandom(seed);
   const randomValue = (depth: number): unknown => {
     switch (depth > 2 ? g.int(4) : g.int(7)) {
       case 0:
