@@ -2,33 +2,20 @@
  * The TerminalHub over local shells: names to terminals, who may do what, background steps in
  * terminals of their own, and the end of every terminal (close, grace, idle, exit, dispose).
  */
-import { randomBytes } from 'node:crypto';
 import type { AttachMessage, RunMessage, ServerMessage, TerminalSummary } from '../../src/protocol/messages';
 import { HubError, type TerminalClient, type TerminalHub } from '../hub';
-import { Lifetime } from './lifetime';
 import type { ResolvedOptions } from './options';
 import { OrphanRegistry } from './orphans';
-import { type ShellIntegration, integrationEnv, shellArgs, stageStep } from './shellIntegration';
-import { StepRunner } from './stepRunner';
-import { TerminalSession } from './terminalSession';
+import type { ShellIntegration } from './shellIntegration';
+import { type Terminal, type TerminalWiring, spawnTerminal } from './spawnTerminal';
 import type { ProcessExit } from './terminalProcess';
-
-interface Terminal {
-  session: TerminalSession;
-  steps: StepRunner;
-  lifetime: Lifetime;
-  /** Set for a terminal that runs a background step of another. */
-  background?: { parent: string; stepId: string };
-  backgroundCount: number;
-  exited: Promise<void>;
-  ending?: Promise<void>;
-}
 
 const MAX_NAME = 48;
 
 export class LocalTerminalHub implements TerminalHub {
   private readonly terminals = new Map<string, Terminal>();
   private readonly registry: OrphanRegistry;
+  private readonly wiring: TerminalWiring;
   /** Terminals being ended: no longer listed, but dispose() still waits for them. */
   private readonly ending = new Set<Promise<void>>();
 
@@ -37,6 +24,14 @@ export class LocalTerminalHub implements TerminalHub {
     private readonly integration: ShellIntegration,
   ) {
     this.registry = new OrphanRegistry(options.stateDir, (message) => options.log.warn(message));
+    this.wiring = {
+      options,
+      integration,
+      registry: this.registry,
+      deliver: (terminal, message) => this.deliver(terminal, message),
+      exited: (terminal, exit) => this.exited(terminal, exit),
+      end: (terminal, reason) => void this.end(terminal, reason),
+    };
   }
 
   attach(client: TerminalClient, message: Omit<AttachMessage, 'type'>): void {
@@ -135,52 +130,7 @@ export class LocalTerminalHub implements TerminalHub {
         name,
       );
     }
-    const nonce = randomBytes(16).toString('hex');
-    const process = this.options.spawn({
-      file: this.options.shell,
-      args: shellArgs(this.integration),
-      cwd: this.options.cwd,
-      env: { ...this.options.env, ...integrationEnv(this.integration, nonce) },
-      cols,
-      rows,
-    });
-    this.registry.add(name, process.pid, process.startTime);
-    let markExited: () => void = () => {};
-    const exited = new Promise<void>((resolve) => (markExited = resolve));
-    const session: TerminalSession = new TerminalSession({
-      name,
-      process,
-      nonce,
-      cols,
-      rows,
-      scrollbackUnits: this.options.scrollbackUnits,
-      snapshotRows: this.options.snapshotRows,
-      onMark: (mark) => terminal.steps.mark(mark),
-      onExit: (exit) => {
-        this.exited(terminal, exit);
-        markExited();
-      },
-      onActivity: () => terminal.lifetime.activity(),
-    });
-    const terminal: Terminal = {
-      session,
-      steps: new StepRunner(session, {
-        stage: (id, command) => stageStep(this.integration, id, command),
-        emit: (message) => this.deliver(terminal, message),
-        changed: (running, finished) => {
-          terminal.lifetime.stepChanged(running);
-          if (terminal.background && finished === 'interrupted')
-            void this.end(terminal, 'background step stopped');
-        },
-      }),
-      lifetime: new Lifetime(this.options.graceMs, this.options.idleMs, (reason) => {
-        this.options.log.info(`terminal ${name}: closed after its ${reason} time ran out`);
-        void this.end(terminal, reason);
-      }),
-      backgroundCount: 0,
-      exited,
-      ...(background ? { background } : {}),
-    };
+    const terminal = spawnTerminal(this.wiring, name, cols, rows, background);
     this.terminals.set(name, terminal);
     return terminal;
   }
