@@ -44,9 +44,10 @@ describe('npm start (the dev command)', () => {
       client.send({ type: 'run', terminal: 'main', stepId: 'bg', command: 'sleep 1000 &' });
       await client.next(is.stepEnded('bg'), 30_000);
 
+      // The prompt can come back before bash's forked child has exec'd `sleep`: wait for it to be one.
+      await expect.poll(() => descendantsOf(run.pid).some((entry) => entry.command === 'sleep')).toBe(true);
       const below = descendantsOf(run.pid);
       expect(below.map((entry) => entry.pid)).toContain(shellPid);
-      expect(below.some((entry) => entry.command === 'sleep')).toBe(true);
       const docusaurus = below.find((entry) => commandLine(entry.pid).includes('docusaurus'));
       expect(docusaurus).toBeDefined();
 
