@@ -10,7 +10,7 @@
  * the history, and evaluated; the first that fails ends the step, and its first line goes to the
  * server in the `D` mark.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // Kept as a shell file beside this module, so that it reads (and lints) as shell.
@@ -51,4 +51,12 @@ export function stageStep(integration: ShellIntegration, id: string, block: stri
   });
   // A leading space keeps it out of the history with HISTCONTROL=ignorespace; HISTIGNORE covers the rest.
   return ` __rw_run ${id}\r`;
+}
+
+/**
+ * Removes what an ended shell left in the steps directory: the file its rc parses multi-line steps
+ * into (`.syntax-<pid>`, see bashrc.sh), which the shell keeps for its whole life to avoid a fork per line.
+ */
+export function forgetShell(integration: ShellIntegration, pid: number): void {
+  rmSync(path.join(integration.stepsDir, `.syntax-${pid}`), { force: true });
 }

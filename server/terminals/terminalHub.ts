@@ -6,7 +6,7 @@ import type { AttachMessage, RunMessage, ServerMessage, TerminalSummary } from '
 import { HubError, type TerminalClient, type TerminalHub } from '../hub';
 import type { ResolvedOptions } from './options';
 import { OrphanRegistry } from './orphans';
-import type { ShellIntegration } from './shellIntegration';
+import { type ShellIntegration, forgetShell } from './shellIntegration';
 import { type Terminal, type TerminalWiring, spawnTerminal } from './spawnTerminal';
 import type { ProcessExit } from './terminalProcess';
 
@@ -216,6 +216,7 @@ export class LocalTerminalHub implements TerminalHub {
     // The exit event (and the `exit` message it sends) follows the shell's death shortly.
     await Promise.race([terminal.exited, new Promise((resolve) => setTimeout(resolve, 1_000))]);
     terminal.session.dispose();
+    forgetShell(this.integration, terminal.session.process.pid);
     this.registry.remove(terminal.session.process.pid);
     this.options.log.info(`terminal ${name} ended (${reason})`);
   }

@@ -30,6 +30,21 @@ describe('the end of a terminal', () => {
     expect(f.hub.list()).toEqual([]);
   });
 
+  it('leaves nothing of a closed shell in the steps directory', async () => {
+    f = hubFixture();
+    await f.open();
+    const shell = f.hub.list()[0]!.pid;
+    // A step of more than one line: the shell parses it through its syntax-check file.
+    f.hub.run(f.client, { terminal: 'main', stepId: 'two-lines', command: 'echo one\necho two' });
+    await f.client.stepEnd('two-lines');
+    const stepsDir = path.join(f.stateDir, 'steps');
+    expect(readdirSync(stepsDir)).toContain(`.syntax-${shell}`);
+    f.hub.close(f.client, 'main');
+    await f.client.waitFor((m) => m.type === 'exit' && m.terminal === 'main');
+    await waitUntil(() => !readdirSync(stepsDir).includes(`.syntax-${shell}`));
+    expect(readdirSync(stepsDir).filter((file) => file.startsWith('.syntax-'))).toEqual([]);
+  });
+
   it('dispose ends every terminal and leaves nothing running', async () => {
     f = hubFixture();
     await f.open();
