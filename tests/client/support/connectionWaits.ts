@@ -3,7 +3,6 @@
  * promises for a server message, a connection state or a condition (each with a timeout that says
  * what never came).
  */
-import { createServer } from 'node:net';
 import { Terminal } from '@xterm/headless';
 import type { ConnectionState, TerminalConnection } from '../../../src/client/connection';
 import type { ServerMessage } from '../../../src/protocol/messages';
@@ -70,16 +69,4 @@ export async function eventually(check: () => boolean, what: string, ms = 10_000
   }
 }
 
-/** A port nothing listens on (it was free a moment ago). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+export { freePort } from '../../e2e/support/processes';

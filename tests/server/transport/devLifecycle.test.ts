@@ -1,22 +1,9 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { LAUNCH_PARAMS } from '../../../src/protocol/messages';
+import { freePort } from '../../e2e/support/processes';
 import { runCli } from '../helpers/cliProcess';
 import { commandLine, descendantsOf, groupMembers, isRunning } from '../helpers/processes';
 import { is, TestClient } from '../helpers/testClient';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 describe('npm start (the dev command)', () => {
   it('prints one URL for the site on PORT, serves terminals to it, and leaves no process behind on Ctrl-C', async () => {
