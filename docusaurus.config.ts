@@ -2,11 +2,17 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkSteps from './src/remark/remarkSteps';
+import remarkContentTabs from './src/remark/contentTabs';
+import remarkMissingImages from './src/remark/missingImages';
+import { fromMkdocs } from './src/remark/mkdocsDialect';
+import { localFileExists, siteDirsOf } from './src/plugins/localFiles';
 import stepManifestPlugin from './src/plugins/stepManifest';
 import presenterPlugin from './src/plugins/presenter';
 import diagramChunksPlugin from './src/plugins/diagramChunks';
 
 // Runs in Node.js at build time: no browser code here.
+
+const siteDirs = siteDirsOf(__dirname);
 
 const config: Config = {
   title: 'Multi-cluster application interconnect',
@@ -24,6 +30,11 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   markdown: {
     mermaid: true,
+    // Pages come from elsewhere (GitHub READMEs, mkdocs-material sites): `.md` is CommonMark + GFM, so
+    // HTML comments and raw HTML work as on GitHub; `.mdx` is MDX. mkdocs-material's admonitions and
+    // content tabs are rewritten into Docusaurus's (src/remark/mkdocsDialect.ts).
+    format: 'detect',
+    preprocessor: ({ fileContent }) => fromMkdocs(fileContent).markdown,
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -56,7 +67,15 @@ const config: Config = {
           // The walkthrough is the whole site: its first page is the home page.
           routeBasePath: '/',
           // Shell fences become steps (src/remark); their data reaches @theme/CodeBlock as a `data-step` prop.
-          remarkPlugins: [remarkSteps],
+          remarkPlugins: [remarkContentTabs, remarkSteps],
+          // Before Docusaurus's own image plugin, which fails the build on a missing file: a missing
+          // picture becomes a placeholder that says so (`npm run check-pages` reports it).
+          beforeDefaultRemarkPlugins: [
+            [
+              remarkMissingImages,
+              { exists: (url: string, page: string) => localFileExists(url, page, siteDirs) },
+            ],
+          ],
         },
         blog: false,
         theme: {

@@ -4,10 +4,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { extractPageSteps, type ExtractedPage } from '../remark/extractPageSteps';
+import { fromMkdocs } from '../remark/mkdocsDialect';
 import { pageIdFromPath } from '../remark/stepIds';
 import type { PageSteps, StepsManifest } from '../remark/stepModel';
 
@@ -18,16 +21,28 @@ export interface ManifestError {
 
 export type ManifestResult = { ok: true; manifest: StepsManifest } | { ok: false; error: ManifestError };
 
-// Docusaurus parses every page as MDX, which has no indented code blocks; switching them off here
-// keeps both parsers seeing the same fences (and so the same step ids).
+// Docusaurus (markdown.format 'detect') parses `.md` as CommonMark and `.mdx` as MDX, which has no
+// indented code blocks; switching them off for `.mdx` keeps both parsers seeing the same fences (and
+// so the same step ids). GFM and directives are what Docusaurus adds to both.
 function mdxLikeFences(this: Processor) {
   const data = this.data() as { micromarkExtensions?: unknown[] };
   data.micromarkExtensions = [...(data.micromarkExtensions ?? []), { disable: { null: ['codeIndented'] } }];
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(mdxLikeFences);
+const markdownParser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkDirective);
+const mdxParser = markdownParser().use(mdxLikeFences);
 
-function frontMatterOf(tree: Root): Record<string, unknown> {
+/** The page as Docusaurus reads it: mkdocs-material blocks rewritten (see docusaurus.config.ts). */
+export function parsePage(markdown: string, relativePath: string): Root {
+  const parser = /\.mdx$/i.test(relativePath) ? mdxParser : markdownParser;
+  return parser.parse(fromMkdocs(markdown).markdown) as Root;
+}
+
+export function frontMatterOf(tree: Root): Record<string, unknown> {
   const node = tree.children.find((child) => child.type === 'yaml');
   if (!node || node.type !== 'yaml') return {};
   const value: unknown = yaml.load(node.value);
@@ -36,7 +51,7 @@ function frontMatterOf(tree: Root): Record<string, unknown> {
 
 /** The steps of one Markdown page. `relativePath` is its path under the docs directory. */
 export function parseMarkdownSteps(markdown: string, relativePath: string): ExtractedPage {
-  const tree = parser.parse(markdown) as Root;
+  const tree = parsePage(markdown, relativePath);
   const frontMatter = frontMatterOf(tree);
   return extractPageSteps(tree, { pageId: pageIdFromPath(relativePath, frontMatter['id']), frontMatter });
 }

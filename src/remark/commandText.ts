@@ -35,17 +35,31 @@ interface Heredoc {
   stripTabs: boolean;
 }
 
+/** True when some line starts with a prompt, so the block is a transcript. */
+export function hasPrompt(display: string): boolean {
+  return display.split('\n').some((line) => withoutPrompt(line) !== null);
+}
+
+export interface Transcript {
+  /** What is sent and copied: the prompted lines with their continuations and here-documents. */
+  command: string;
+  /** The lines between them that the author pasted as output; empty when no line has a prompt. */
+  output: string;
+}
+
 /**
- * The command a step sends and copies. When no line has a prompt, every line is the command. When some
- * do (a `console` transcript), the prompted lines are the command, with their `\` continuations and
- * here-document bodies; the other lines are output the author pasted, shown but never sent.
+ * A block split into command and output. When no line has a prompt, every line is the command. When
+ * some do (a `console` transcript), the prompted lines are the command, with their `\` continuations
+ * and here-document bodies; the other lines are output the author pasted, shown but never sent.
  */
-export function commandFromDisplay(display: string): string {
+export function splitTranscript(display: string): Transcript {
   const lines = display.split('\n').map(trimEnd);
   const stripped = lines.map(withoutPrompt);
-  if (stripped.every((line) => line === null)) return dropBlankEdges(lines).join('\n');
+  if (stripped.every((line) => line === null))
+    return { command: dropBlankEdges(lines).join('\n'), output: '' };
 
   const command: string[] = [];
+  const output: string[] = [];
   const heredocs: Heredoc[] = [];
   let continues = false;
   lines.forEach((line, i) => {
@@ -57,14 +71,22 @@ export function commandFromDisplay(display: string): string {
       return;
     }
     const text = stripped[i] ?? (continues ? line : null);
-    if (text === null || text === undefined) return;
+    if (text === null || text === undefined) {
+      output.push(line);
+      return;
+    }
     command.push(text);
     continues = text.endsWith('\\');
     for (const match of text.matchAll(HEREDOC)) {
       heredocs.push({ terminator: match[3] ?? '', stripTabs: match[1] === '-' });
     }
   });
-  return dropBlankEdges(command).join('\n');
+  return { command: dropBlankEdges(command).join('\n'), output: dropBlankEdges(output).join('\n') };
+}
+
+/** The command a step sends and copies (see splitTranscript). */
+export function commandFromDisplay(display: string): string {
+  return splitTranscript(display).command;
 }
 
 function escapeRegExp(text: string): string {

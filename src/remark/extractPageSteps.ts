@@ -1,7 +1,7 @@
 // The one parser of steps: from a Markdown tree to a page's steps. The remark plugin (build) and the
 // manifest loader (server, rehearsal runner) both call it, so they agree on every id.
 import type { Code, Nodes, Paragraph, Parents, Root } from 'mdast';
-import { commandFromDisplay, variablesInCommand } from './commandText';
+import { hasPrompt, splitTranscript, variablesInCommand } from './commandText';
 import { fenceInfo, parseFenceMeta } from './fenceMeta';
 import { redactSecrets } from './redactSecrets';
 import { StepIdAllocator } from './stepIds';
@@ -37,7 +37,8 @@ export interface ExtractedPage {
   problems: StepProblem[];
 }
 
-const OUTPUT_LABEL = /^output\s*:?$/i;
+// `output:`, and the READMEs' `Sample output:` (Skupper's example generator), `Expected output:`, ...
+const OUTPUT_LABEL = /^(?:(?:sample|example|expected|typical)\s+)?output\s*:?$/i;
 const RUN_LABEL = /^run\s*:?$/i;
 
 function textOf(node: Nodes): string {
@@ -57,6 +58,22 @@ export function isOutputFence(node: Nodes): node is Code {
   if (node.type !== 'code') return false;
   const { lang } = fenceInfo(node.lang, node.meta);
   return lang === null || (OUTPUT_LANGUAGES as readonly string[]).includes(lang);
+}
+
+/** An HTML comment between a step and its output (GitHub pages hide notes to maintainers in them). */
+function isComment(node: Nodes | undefined): boolean {
+  return node?.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
+}
+
+/** A transcript after an output label (`Sample output:` then ```` ```console ````) is output, not a step. */
+function isLabelledOutput(node: Nodes | undefined): node is Code {
+  return node !== undefined && (isOutputFence(node) || isStepFence(node));
+}
+
+function recordedText(node: Code): string {
+  const { lang } = fenceInfo(node.lang, node.meta);
+  if (lang === null || !(STEP_LANGUAGES as readonly string[]).includes(lang)) return node.value;
+  return hasPrompt(node.value) ? splitTranscript(node.value).output : node.value;
 }
 
 function isLabel(node: Nodes | undefined, label: RegExp): node is Paragraph {
@@ -130,7 +147,8 @@ export function extractPageSteps(tree: Root, options: ExtractOptions): Extracted
       }
     }
     const flag = (name: string) => meta.flags.includes(name) || meta.values[name] === 'true';
-    const command = commandFromDisplay(node.value);
+    const transcript = splitTranscript(node.value);
+    const { command } = transcript;
     if (command === '') {
       problems.push({
         code: 'empty-command',
@@ -150,10 +168,16 @@ export function extractPageSteps(tree: Root, options: ExtractOptions): Extracted
       norun: flag('norun'),
       background: flag('background'),
       ...(expect !== undefined && { expect }),
-      recordedOutputs: outputs.map((output) => {
-        const outputTitle = parseFenceMeta(fenceInfo(output.lang, output.meta).meta).values['title'];
-        return { ...(outputTitle && { title: outputTitle }), text: redactSecrets(output.value) };
-      }),
+      recordedOutputs:
+        outputs.length === 0 && transcript.output !== ''
+          ? [{ text: redactSecrets(transcript.output) }]
+          : outputs.map((output) => {
+              const outputTitle = parseFenceMeta(fenceInfo(output.lang, output.meta).meta).values['title'];
+              return {
+                ...(outputTitle && { title: outputTitle }),
+                text: redactSecrets(recordedText(output)),
+              };
+            }),
       variables: variablesInCommand(command, Object.keys(variables)),
     };
   };
@@ -176,17 +200,23 @@ export function extractPageSteps(tree: Root, options: ExtractOptions): Extracted
       let j = i + 1;
       for (;;) {
         const next = children[j];
+        // Comments between a step and its output stay in the page; they only do not break the pair.
+        let k = j + 1;
+        while (isComment(children[k])) k += 1;
         if (next && isOutputFence(next)) {
           outputs.push(next);
           absorbed.push(next);
           j += 1;
-        } else if (
-          isLabel(next, OUTPUT_LABEL) &&
-          children[j + 1] &&
-          isOutputFence(children[j + 1] as Nodes)
-        ) {
+        } else if (isLabel(next, OUTPUT_LABEL) && isLabelledOutput(children[k])) {
           absorbed.push(next);
-          j += 1;
+          outputs.push(children[k] as Code);
+          absorbed.push(children[k] as Code);
+          j = k + 1;
+        } else if (
+          isComment(next) &&
+          (isOutputFence(children[k] as Nodes) || isLabel(children[k], OUTPUT_LABEL))
+        ) {
+          j = k;
         } else {
           break;
         }

@@ -2,7 +2,10 @@
 // wrapper (browser), the terminal server and the rehearsal runner (Node). Plain data, JSON-serialisable.
 
 /** Fence languages that make a block a runnable step. */
-export const STEP_LANGUAGES = ['bash', 'sh', 'shell', 'console', 'zsh'] as const;
+export const STEP_LANGUAGES = ['bash', 'sh', 'shell', 'console', 'zsh', 'shell-session'] as const;
+
+/** Step languages whose blocks are transcripts: `$ ` lines are commands, the others pasted output. */
+export const TRANSCRIPT_LANGUAGES = ['console', 'shell-session'] as const;
 
 /** Fence languages (besides none at all) that make a block a recorded output when it follows a step. */
 export const OUTPUT_LANGUAGES = ['text', 'txt', 'plaintext', 'output'] as const;
@@ -25,7 +28,7 @@ export interface Step {
   /** 0-based position among the page's steps. */
   index: number;
   title?: string;
-  /** The fence language, lower-cased (`bash`, `sh`, `shell`, `console`, `zsh`). */
+  /** The fence language, lower-cased (one of STEP_LANGUAGES). */
   lang: string;
   /** Named terminal the step runs in. */
   terminal: string;

@@ -38,10 +38,15 @@ describe('loadStepsManifest', () => {
     ]);
   });
 
-  it('ignores indented code, as the MDX build does', async () => {
-    await writeFile(join(docs, 'page.md'), '```bash\nls\n```\n\n    indented, not an output\n');
+  it('reads indented code in a .md page, as CommonMark does, and ignores it in .mdx, as MDX does', async () => {
+    const page = '```bash\nls\n```\n\n    indented output\n';
+    await writeFile(join(docs, 'page.md'), page);
+    await writeFile(join(docs, 'other.mdx'), page);
     const result = await loadStepsManifest(docs);
-    expect(result.ok && result.manifest.pages[0]?.steps[0]?.recordedOutputs).toEqual([]);
+    const outputs = (id: string) =>
+      result.ok && result.manifest.pages.find((p) => p.pageId === id)?.steps[0]?.recordedOutputs;
+    expect(outputs('page')).toEqual([{ text: 'indented output' }]);
+    expect(outputs('other')).toEqual([]);
   });
 
   it('says which page has front matter it cannot read', async () => {
