@@ -1,5 +1,6 @@
 /** A page's progress from its steps' states: what "finished" means for the sidebar and the page. */
-import type { Step } from '../remark/stepModel';
+import type { Step, StepsManifest } from '../remark/stepModel';
+import { walkthroughOf } from '../remark/walkthroughs';
 import type { StepRecords } from './stepStates';
 
 export interface PageProgress {
@@ -20,4 +21,16 @@ export function pageProgress(steps: readonly Step[], records: StepRecords): Page
     failed: states.filter((state) => state === 'failed').length,
     finished: counted.length > 0 && passed === counted.length,
   };
+}
+
+/** The progress of a whole walkthrough: every step of every page in it (see src/remark/walkthroughs.ts). */
+export function walkthroughProgress(
+  manifest: StepsManifest | undefined,
+  walkthrough: string,
+  records: StepRecords,
+): PageProgress {
+  const steps = (manifest?.pages ?? [])
+    .filter((page) => walkthroughOf(page.pageId) === walkthrough)
+    .flatMap((page) => page.steps);
+  return pageProgress(steps, records);
 }

@@ -47,6 +47,14 @@ export function inReadingOrder(docs: DocSource[]): DocSource[] {
   return docs.slice().sort((a, b) => a.sidebarPosition - b.sidebarPosition || a.file.localeCompare(b.file));
 }
 
+/**
+ * The pages of the hybrid-cloud walkthrough: those at the top of docs/. Each folder of docs/ is a
+ * walkthrough of its own (src/remark/walkthroughs.ts), such as the authoring guide.
+ */
+export async function readWalkthroughDocs(): Promise<DocSource[]> {
+  return (await readDocs()).filter((doc) => !doc.file.includes('/'));
+}
+
 function frontMatterValue(source: string, key: string): string | undefined {
   const frontMatter = source.match(/^---\n([\s\S]*?)\n---\n/)?.[1] ?? '';
   return frontMatter.match(new RegExp(`^${key}:\\s*['"]?(.+?)['"]?\\s*$`, 'm'))?.[1];
