@@ -36,10 +36,14 @@ const markdownParser = unified()
   .use(remarkDirective);
 const mdxParser = markdownParser().use(mdxLikeFences);
 
+/** The parser Docusaurus uses for the page at `relativePath`: MDX for `.mdx`, CommonMark otherwise. */
+export function parserFor(relativePath: string): typeof markdownParser {
+  return /\.mdx$/i.test(relativePath) ? mdxParser : markdownParser;
+}
+
 /** The page as Docusaurus reads it: mkdocs-material blocks rewritten (see docusaurus.config.ts). */
 export function parsePage(markdown: string, relativePath: string): Root {
-  const parser = /\.mdx$/i.test(relativePath) ? mdxParser : markdownParser;
-  return parser.parse(fromMkdocs(markdown).markdown) as Root;
+  return parserFor(relativePath).parse(fromMkdocs(markdown).markdown) as Root;
 }
 
 export function frontMatterOf(tree: Root): Record<string, unknown> {

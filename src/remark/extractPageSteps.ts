@@ -38,7 +38,7 @@ export interface ExtractedPage {
 }
 
 // `output:`, and the READMEs' `Sample output:` (Skupper's example generator), `Expected output:`, ...
-const OUTPUT_LABEL = /^(?:(?:sample|example|expected|typical)\s+)?output\s*:?$/i;
+export const OUTPUT_LABEL = /^(?:(?:sample|example|expected|typical)\s+)?output\s*:?$/i;
 const RUN_LABEL = /^run\s*:?$/i;
 
 function textOf(node: Nodes): string {
@@ -47,7 +47,7 @@ function textOf(node: Nodes): string {
   return '';
 }
 
-function isStepFence(node: Nodes): node is Code {
+export function isStepFence(node: Nodes): node is Code {
   if (node.type !== 'code') return false;
   const { lang } = fenceInfo(node.lang, node.meta);
   return lang !== null && (STEP_LANGUAGES as readonly string[]).includes(lang);
