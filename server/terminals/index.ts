@@ -22,6 +22,8 @@ export type { SpawnTerminalProcess, TerminalProcess } from './terminalProcess';
 export interface LocalTerminals extends TerminalHub {
   /** Settles once what a previous, killed server left running has been ended. */
   readonly ready: Promise<OrphanReport>;
+  /** The process id of a terminal's shell on this machine (tests, logs); never sent to a page. */
+  shellPid(name: string): number | undefined;
 }
 
 export function createTerminalHub(options: TerminalHubOptions = {}): LocalTerminals {

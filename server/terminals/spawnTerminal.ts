@@ -72,6 +72,7 @@ export function spawnTerminal(
   const terminal: Terminal = {
     session,
     steps: new StepRunner(session, {
+      ...(background ? { parent: background.parent } : {}),
       stage: (id, command) => stageStep(wiring.integration, id, command),
       emit: (message) => wiring.deliver(terminal, message),
       changed: (running, finished) => {

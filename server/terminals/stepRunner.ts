@@ -28,6 +28,8 @@ interface ActiveStep {
 }
 
 export interface StepRunnerHooks {
+  /** For a background terminal: the terminal its step was started from (sent with every step message). */
+  parent?: string;
   stage(id: string, command: string): string;
   emit(message: StepMessage): void;
   /** A step started or ended (lifetime and background bookkeeping). */
@@ -178,7 +180,15 @@ export class StepRunner {
     const step = this.step;
     if (!step) return;
     step.state = state;
-    this.hooks.emit({ type: 'step', terminal: this.session.name, stepId: step.id, state, ...extra });
+    const parent = this.hooks.parent === undefined ? {} : { parent: this.hooks.parent };
+    this.hooks.emit({
+      type: 'step',
+      terminal: this.session.name,
+      stepId: step.id,
+      state,
+      ...parent,
+      ...extra,
+    });
   }
 
   private finish(state: StepState, exitCode?: number, line?: number): void {

@@ -91,7 +91,15 @@ export class LocalTerminalHub implements TerminalHub {
   }
 
   list(): TerminalSummary[] {
-    return [...this.terminals.values()].map((t) => t.session.summary(t.steps.currentStepId));
+    return [...this.terminals.values()].map((t) => ({
+      ...t.session.summary(t.steps.currentStepId),
+      ...(t.background ? { parent: t.background.parent } : {}),
+    }));
+  }
+
+  /** The process id of a terminal's shell on this machine (tests, logs); never sent to a page. */
+  shellPid(name: string): number | undefined {
+    return this.terminals.get(name)?.session.process.pid;
   }
 
   async dispose(): Promise<void> {

@@ -86,7 +86,7 @@ export class TerminalSession {
   }
 
   summary(stepId: string | undefined): TerminalSummary {
-    const base = { name: this.name, pid: this.process.pid, cols: this.cols, rows: this.rows };
+    const base = { name: this.name, cols: this.cols, rows: this.rows };
     return stepId === undefined ? base : { ...base, stepId };
   }
 
@@ -105,7 +105,6 @@ export class TerminalSession {
     const header = {
       type: 'attached',
       terminal: this.name,
-      pid: this.process.pid,
       cols: this.cols,
       rows: this.rows,
       readOnly,

@@ -102,7 +102,7 @@ export function openConnection(socket: WebSocket, options: ConnectionOptions): C
       case 'resize':
         return hub.resize(client, message.terminal, message.cols, message.rows);
       case 'ack':
-        return hub.ack(client, message.terminal, message.bytes);
+        return hub.ack(client, message.terminal, message.units);
       case 'detach':
         return hub.detach(client, message.terminal);
       case 'close':

@@ -168,7 +168,7 @@ export class TerminalConnection implements Disposable {
 
   private open(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly: boolean): TerminalChannel {
     const channel = new TerminalChannel(terminal, size, readOnly, sink, (units) =>
-      this.send({ type: 'ack', terminal, bytes: units }),
+      this.send({ type: 'ack', terminal, units }),
     );
     this.channels.set(terminal, channel);
     this.send(channel.attachMessage());
