@@ -25,6 +25,8 @@ export interface ScratchLiveOptions {
   crcPassword?: string;
   /** More arguments for `npm run live`, e.g. `['--audience']`. */
   args?: string[];
+  /** A build other than the site's own (see scratchSite.ts). */
+  buildDir?: string;
 }
 
 const SHELL_ENV = ['PATH', 'HOME', 'FAKE_CLUSTERS_DIR', 'FAKE_CRC_KUBEADMIN_PASSWORD'] as const;
@@ -43,7 +45,7 @@ export async function startLiveInScratchHome(options: ScratchLiveOptions): Promi
     if (options.crcPassword !== undefined) process.env.FAKE_CRC_KUBEADMIN_PASSWORD = options.crcPassword;
   }
   try {
-    return { ...(await startLive(['--cwd', home, ...(options.args ?? [])])), home };
+    return { ...(await startLive(['--cwd', home, ...(options.args ?? [])], options.buildDir)), home };
   } finally {
     // The server's shells inherited the environment at spawn; the test process gets its own back.
     for (const [name, value] of saved) {

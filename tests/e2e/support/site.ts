@@ -69,16 +69,17 @@ export function liveAvailability(): LiveAvailability {
 /**
  * Builds if needed, then starts the project the way the README tells attendees to
  * (`npm run live -- --dir <the tests' build> --port <free port>`), and waits for the URL it prints
- * (token in the fragment). `extraArgs` go to the CLI, e.g. `['--audience']`.
+ * (token in the fragment). `extraArgs` go to the CLI, e.g. `['--audience']`; `buildDir` serves another build.
  */
-export async function startLive(extraArgs: string[] = []): Promise<LiveSite> {
+export async function startLive(extraArgs: string[] = [], buildDir?: string): Promise<LiveSite> {
   const availability = liveAvailability();
   if (!availability.available) throw new Error(`Cannot start live mode: ${availability.reason}.`);
-  await ensureSiteBuilt();
+  // Another build (tests/e2e/support/scratchSite.ts) is served as it is; the site's own is made first.
+  if (buildDir === undefined) await ensureSiteBuilt();
   const port = await freePort();
   const server = startGroup(
     'npm',
-    ['run', 'live', '--', '--dir', BUILD_DIR, '--port', String(port), ...extraArgs],
+    ['run', 'live', '--', '--dir', buildDir ?? BUILD_DIR, '--port', String(port), ...extraArgs],
     PROJECT_ROOT,
   );
   try {
