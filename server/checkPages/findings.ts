@@ -9,6 +9,7 @@ export type FindingCode =
   | 'unpaired-output'
   | 'background-never-stopped'
   | 'missing-image'
+  | 'remote-image'
   | 'missing-link'
   | 'secret-in-output'
   | 'invalid-step'

@@ -125,6 +125,8 @@ export function checkPage(page: PageToCheck, dirs: SiteDirs): CheckedPage {
         'missing-image',
         `picture not found: ${node.url} (looked for ${candidateFiles(node.url, page.absolutePath, dirs).join(', ')})`,
       );
+    if (node.type === 'image' && /^(https?:)?\/\//i.test(node.url))
+      add(line, 'remote-image', `picture from another site: ${node.url} (readers offline see it broken)`);
     if (
       (node.type === 'link' || node.type === 'definition') &&
       isLocalFileLink(node.url) &&

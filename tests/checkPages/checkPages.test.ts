@@ -62,7 +62,7 @@ describe('check-pages', () => {
   });
 
   it('reports the seed page’s missing pictures and its clear-text password', async () => {
-    const run = await checkPages('--json', 'tests/site/__fixtures__/seed.md');
+    const run = await checkPages('--json', 'tests/remark/__fixtures__/authored/hybrid-cloud-walkthrough.md');
     const summary = JSON.parse(run.stdout) as Summary;
     const codes = summary.findings.map((f) => f.code);
     expect(codes.filter((code) => code === 'missing-image')).toHaveLength(5);
