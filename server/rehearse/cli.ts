@@ -15,6 +15,7 @@ import { ConsoleProgress } from './reports/consoleProgress';
 import { junitXml } from './reports/junit';
 import { tapReport } from './reports/tap';
 import { succeeded } from './results';
+import { describeUpdates, updateRecordedOutputs } from './updatePages';
 
 interface CliOptions {
   docs: string;
@@ -31,6 +32,7 @@ interface CliOptions {
   junit?: string;
   tap?: string;
   list: boolean;
+  updateOutputs: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -91,6 +93,11 @@ function buildProgram(run: (pages: string[], options: CliOptions) => Promise<num
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--tap <file>', 'write a TAP report')
     .option('--list', 'list the steps that would run, run nothing', false)
+    .option(
+      '--update-outputs',
+      'write each drifted step’s actual output into its page as the recorded output (secrets redacted)',
+      false,
+    )
     .exitOverride()
     .showHelpAfterError('(add --help for the options)')
     .action(async (pages: string[], options: CliOptions) => {
@@ -176,6 +183,8 @@ async function runRehearsal(pages: string[], options: CliOptions): Promise<numbe
   progress.finished(report);
   if (options.junit) writeFileSync(options.junit, junitXml(report));
   if (options.tap) writeFileSync(options.tap, tapReport(report));
+  if (options.updateOutputs && !report.aborted)
+    process.stdout.write(describeUpdates(await updateRecordedOutputs(report, options.docs)));
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   if (report.aborted) return 130;
