@@ -6,7 +6,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { compareOutput, normalizeOutput, redactSecrets, type Step } from '../../src/remark';
 import type { OutputDrift } from './results';
-import { foldDiff, lineDiff } from './lineDiff';
+import { unifiedLineDiff } from './lineDiff';
 
 /** The output of a step run, without controls and without the echo of its command lines. */
 export function stepOutputText(raw: string, command: string): string {
@@ -56,7 +56,7 @@ export function outputDrift(step: Step, output: string): OutputDrift | undefined
   const expected = recorded.map((r) => r.text).join('\n');
   if (compareOutput(expected, output, { mode: 'subsequence' }).matches) return undefined;
   return {
-    diff: foldDiff(lineDiff(normalizeOutput(expected).split('\n'), normalizeOutput(output).split('\n'))),
+    diff: unifiedLineDiff(normalizeOutput(expected), normalizeOutput(output)),
   };
 }
 

@@ -66,8 +66,10 @@ describe('output drift', () => {
       ]);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`drift in ${NAMESPACE} (- recorded, + this run, after normalizing):`);
-      expect(run.stdout).toMatch(/^ *- namespace\/hello-universe created$/m);
-      expect(run.stdout).toMatch(/^ *\+ namespace\/hello-world created$/m);
+      // A unified diff: a hunk header, then -recorded and +this run.
+      expect(run.stdout).toMatch(/^ *@@ -\d+(,\d+)? \+\d+(,\d+)? @@$/m);
+      expect(run.stdout).toMatch(/^ *-namespace\/hello-universe created$/m);
+      expect(run.stdout).toMatch(/^ *\+namespace\/hello-world created$/m);
       expect(run.stdout).not.toContain('drift in running-locally/log-in-as-admin');
     },
     REHEARSAL_TIMEOUT,

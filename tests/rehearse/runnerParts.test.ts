@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Answers } from '../../server/rehearse/answers';
-import { foldDiff, lineDiff } from '../../server/rehearse/lineDiff';
+import { unifiedLineDiff } from '../../server/rehearse/lineDiff';
 import { planRehearsal } from '../../server/rehearse/plan';
 import { missingCommand, stepOutputText } from '../../server/rehearse/stepOutput';
 
@@ -30,15 +30,24 @@ describe('missingCommand', () => {
   });
 });
 
-describe('lineDiff', () => {
-  it('marks recorded-only lines with - and actual-only lines with +, common lines with spaces', () => {
-    expect(lineDiff(['a', 'b', 'c'], ['a', 'x', 'c', 'd'])).toBe('  a\n- b\n+ x\n  c\n+ d');
+describe('unifiedLineDiff', () => {
+  it('writes a unified hunk: - recorded only, + this run only, a space for both', () => {
+    expect(unifiedLineDiff('a\nb\nc', 'a\nx\nc\nd')).toBe('@@ -1,3 +1,4 @@\n a\n-b\n+x\n c\n+d');
   });
 
-  it('folds long runs of common lines to a little context around each change', () => {
-    const same = ['1', '2', '3', '4', '5', '6'];
-    const diff = lineDiff([...same, 'old', ...same], [...same, 'new', ...same]);
-    expect(foldDiff(diff, 1)).toBe('  ...\n  6\n- old\n+ new\n  1\n  ...');
+  it('keeps a little context around each change and leaves long common runs out', () => {
+    const same = ['1', '2', '3', '4', '5', '6'].join('\n');
+    expect(unifiedLineDiff(`${same}\nold\n${same}`, `${same}\nnew\n${same}`, 1)).toBe(
+      '@@ -6,3 +6,3 @@\n 6\n-old\n+new\n 1',
+    );
+  });
+
+  it('diffs outputs far longer than a screen without giving up on them', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `line ${i}`);
+    const changed = lines.map((line, i) => (i === 15_000 ? 'changed' : line));
+    expect(unifiedLineDiff(lines.join('\n'), changed.join('\n'), 0)).toBe(
+      '@@ -15001,1 +15001,1 @@\n-line 15000\n+changed',
+    );
   });
 });
 
@@ -60,7 +69,7 @@ describe('planRehearsal', () => {
       docsDir: DOCS,
       pages: [],
       from: 'running-locally/log-in-as-admin',
-      variables: { ARO_API_URL: 'https://api.example:6443' },
+      variables: { ARO_API_URL: 'https://api.example:6443', GREETING: 'hello' },
     });
     if ('code' in plan) throw new Error(plan.message);
     const story = ['index', 'running-locally', 'split-deployment', 'backend-failure', 'clean-up'];
