@@ -21,7 +21,7 @@ export type Listener = (message: ServerMessage) => void;
 
 export class RehearsalClient implements TerminalClient {
   readonly id = `rehearse-${process.pid}`;
-  readonly readOnly = false;
+  readonly access = 'write';
   private readonly attached = new Set<string>();
   private readonly kept = new Map<string, Kept>();
   private readonly listeners = new Set<Listener>();

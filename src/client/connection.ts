@@ -10,7 +10,7 @@ import {
   type TerminalSummary,
 } from '../protocol/messages';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff';
-import { Emitter, toDisposable, type Disposable } from './disposable';
+import { Emitter, toDisposable, type Disposable } from '../protocol/disposable';
 import { probeUrl, socketUrl, type Endpoint } from './launch';
 import { defaultProbe, type SocketConstructor, type SocketLike } from './socket';
 import { PendingSink, TerminalChannel, type TerminalSink, type TerminalSize } from './terminalChannel';

@@ -5,7 +5,7 @@
  */
 import type { ErrorMessage, ServerMessage, StepMessage } from '../protocol/messages';
 import { TerminalConnection, type ConnectionState } from './connection';
-import { Emitter, type Disposable } from './disposable';
+import { Emitter, type Disposable } from '../protocol/disposable';
 import { DockStore } from './dockState';
 import { ENDPOINT_STORAGE_KEY, captureLaunchParams, storedEndpoint } from './launch';
 import { prefetchTerminal } from './loadTerminal';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFlowControl, FLOW_CONTROL } from '../../src/protocol/flowControl';
 import { ACK_BATCH_UNITS } from '../../src/client/flowControl';
-import { FLOW } from '../../server/terminals/flowControl';
+import { FLOW } from '../../server/terminals/core/flowControl';
 
 describe('the flow-control numbers both ends share', () => {
   it('keep the page’s ack batch under the server’s low watermark, and the low under the high', () => {

@@ -88,7 +88,7 @@ describe('attaching, re-attaching and watching', () => {
     await f.open();
     const audience = new RecordingClient();
     f.hub.attach(audience, { terminal: 'main', cols: 80, rows: 24, readOnly: true });
-    const watcherOnly = new RecordingClient(true);
+    const watcherOnly = new RecordingClient('watch');
     f.hub.attach(watcherOnly, { terminal: 'main', cols: 80, rows: 24 });
     for (const who of [audience, watcherOnly]) {
       expect(errorCode(() => f.hub.input(who, 'main', 'ls\r'))).toBe('read-only');

@@ -3,14 +3,15 @@
  * both ends share are in src/protocol/flowControl.ts): a client acknowledges the units it has written to its screen; the server pauses the pty
  * while any client is owed more than the high watermark and resumes once all are under the low one.
  *
- * Who may hold a shell back: a watching (read-only) client never does; it stops receiving output
+ * Who may hold a shell back: a watching client never does; it stops receiving output
  * while it is past the high watermark ("lagging") and is brought back, by replay or snapshot, once
  * it has caught up. A writing client does, so a lone tab that never acknowledges keeps `yes`
  * paused (memory stays bounded); but if it has held the shell for `stallMs` while another client
  * keeps up, it is demoted to lagging too, so one frozen tab cannot freeze everyone's terminal.
  */
 
-import { FLOW_CONTROL } from '../../src/protocol/messages';
+import { FLOW_CONTROL } from '../../../src/protocol/messages';
+import type { Access } from '../../hub';
 
 export const FLOW = {
   /** The watermarks both ends agree on, and why they are what they are: src/protocol/flowControl.ts. */
@@ -30,7 +31,8 @@ export const FLOW = {
 } as const;
 
 export interface FlowParticipant {
-  readonly readOnly: boolean;
+  /** A watching client never holds the shell back. */
+  readonly access: Access;
   /** Units sent and not acknowledged. */
   unacked: number;
   /** Receives no output until it catches up (see above). */
@@ -61,9 +63,9 @@ export class FlowGate {
     const live = [...participants].filter((p) => !p.lagging);
     const demoted: FlowParticipant[] = [];
     for (const p of live) {
-      if (p.readOnly && p.unacked >= FLOW.highWatermark) demoted.push(p);
+      if (p.access === 'watch' && p.unacked >= FLOW.highWatermark) demoted.push(p);
     }
-    const writers = live.filter((p) => !p.readOnly);
+    const writers = live.filter((p) => p.access === 'write');
     const threshold = this.paused ? FLOW.lowWatermark : FLOW.highWatermark - 1;
     const someoneWaits = live.some((p) => p.unacked <= FLOW.lowWatermark);
     for (const p of writers) {
