@@ -1,6 +1,7 @@
 // Content tabs: the `tabs` directive that mkdocsDialect.ts writes for mkdocs-material's `=== "Tab"`
-// blocks becomes Docusaurus's <Tabs> with one <TabItem> per `tab` directive (src/theme/MDXComponents
-// puts both in scope, so a plain .md page needs no import). Steps inside keep their own controls.
+// blocks becomes Docusaurus's <Tabs> with one <TabItem> per `tab` directive. The page gets the import
+// itself (an ESM node, as MDX writes for `import`), so only pages with tabs load the Tabs code, and
+// under names of their own, so an MDX page importing Tabs as well does not clash.
 import type { Nodes, Parents, Root } from 'mdast';
 import { slugify } from './stepIds';
 
@@ -51,30 +52,60 @@ function jsx(name: string, attributes: Record<string, string>, children: Nodes[]
   return { type: 'mdxJsxFlowElement', name, attributes: list, children } as unknown as Nodes;
 }
 
+export const TABS_NAME = 'RwContentTabs';
+export const TAB_ITEM_NAME = 'RwContentTabItem';
+
+function importOf(local: string, source: string): unknown {
+  return {
+    type: 'ImportDeclaration',
+    specifiers: [{ type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name: local } }],
+    source: { type: 'Literal', value: source, raw: JSON.stringify(source) },
+  };
+}
+
+/** `import RwContentTabs from '@theme/Tabs'; import RwContentTabItem from '@theme/TabItem';` as MDX's tree says it. */
+function tabsImport(): Nodes {
+  const value = `import ${TABS_NAME} from '@theme/Tabs';\nimport ${TAB_ITEM_NAME} from '@theme/TabItem';`;
+  const body = [importOf(TABS_NAME, '@theme/Tabs'), importOf(TAB_ITEM_NAME, '@theme/TabItem')];
+  return {
+    type: 'mdxjsEsm',
+    value,
+    data: { estree: { type: 'Program', sourceType: 'module', body } },
+  } as unknown as Nodes;
+}
+
 function tabsOf(group: Directive): Nodes {
   const taken = new Set<string>();
   const items = group.children.filter((child) => isDirective(child, 'tab')) as unknown as Directive[];
   return jsx(
-    'Tabs',
+    TABS_NAME,
     {},
     items.map((item, index) => {
       const label = takeLabel(item) || `Tab ${index + 1}`;
       let value = slugify(label) || `tab-${index + 1}`;
       while (taken.has(value)) value = `${value}-${index + 1}`;
       taken.add(value);
-      return jsx('TabItem', { value, label }, item.children);
+      return jsx(TAB_ITEM_NAME, { value, label }, item.children);
     }),
   );
 }
 
-function rewrite(parent: Parents): void {
+/** Rewrites every tabs directive under `parent`; true when there was one. */
+function rewrite(parent: Parents): boolean {
   const children = parent.children as Nodes[];
+  let found = false;
   children.forEach((child, index) => {
-    if ('children' in child) rewrite(child);
-    if (isDirective(child, 'tabs')) children[index] = tabsOf(child as unknown as Directive);
+    if ('children' in child && rewrite(child)) found = true;
+    if (isDirective(child, 'tabs')) {
+      children[index] = tabsOf(child as unknown as Directive);
+      found = true;
+    }
   });
+  return found;
 }
 
 export default function remarkContentTabs() {
-  return (tree: Root): void => rewrite(tree);
+  return (tree: Root): void => {
+    if (rewrite(tree)) tree.children.unshift(tabsImport() as Root['children'][number]);
+  };
 }

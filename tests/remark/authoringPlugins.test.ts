@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import remarkContentTabs from '../../src/remark/contentTabs';
+import remarkContentTabs, { TAB_ITEM_NAME, TABS_NAME } from '../../src/remark/contentTabs';
 import remarkMissingImages, { MISSING_IMAGE_CLASS } from '../../src/remark/missingImages';
 import { fromMkdocs } from '../../src/remark/mkdocsDialect';
 
@@ -20,16 +20,27 @@ function attributes(node: Nodes): Record<string, string> {
 }
 
 describe('remarkContentTabs', () => {
-  it('makes a Tabs element with one TabItem per tab, labelled and valued', () => {
+  it('makes a Tabs element with one TabItem per tab, labelled and valued, and imports both', () => {
     const markdown = fromMkdocs('=== "Linux"\n    one\n=== "Linux"\n    two\n').markdown;
     const processor = unified().use(remarkParse).use(remarkDirective).use(remarkContentTabs);
     const tree = processor.runSync(processor.parse(markdown)) as Root;
-    expect(jsxElements(tree, 'Tabs')).toHaveLength(1);
-    const items = jsxElements(tree, 'TabItem');
+    expect(jsxElements(tree, TABS_NAME)).toHaveLength(1);
+    const items = jsxElements(tree, TAB_ITEM_NAME);
     expect(items.map(attributes)).toEqual([
       { value: 'linux', label: 'Linux' },
       { value: 'linux-2', label: 'Linux' },
     ]);
+    const [esm] = tree.children as { type: string; value?: string }[];
+    expect(esm?.type).toBe('mdxjsEsm');
+    expect(esm?.value).toBe(
+      `import ${TABS_NAME} from '@theme/Tabs';\nimport ${TAB_ITEM_NAME} from '@theme/TabItem';`,
+    );
+  });
+
+  it('leaves a page without tabs without the import', () => {
+    const processor = unified().use(remarkParse).use(remarkDirective).use(remarkContentTabs);
+    const tree = processor.runSync(processor.parse('# No tabs\n')) as Root;
+    expect(tree.children.map((node) => node.type)).toEqual(['heading']);
   });
 });
 
