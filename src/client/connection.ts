@@ -18,6 +18,8 @@ import { PendingSink, TerminalChannel, type TerminalSink, type TerminalSize } fr
 export type { SocketConstructor, SocketLike } from './socket';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'no-server' | 'refused';
+/** What this page may do with terminals: type, run and stop, or only watch (an audience window). */
+export type Access = 'write' | 'watch';
 
 export interface ConnectionOptions {
   /** Read on every attempt: a start URL opened in another tab brings a new token without a reload. */
@@ -28,6 +30,8 @@ export interface ConnectionOptions {
   backoff?: Backoff;
   /** Failed attempts after a drop that still count as "reconnecting" before saying "no server". */
   patience?: number;
+  /** `watch`: every attachment this connection makes is read-only, the ones made ahead of a screen too. */
+  access?: Access;
 }
 
 const OPEN = 1;
@@ -42,13 +46,16 @@ export class TerminalConnection implements Disposable {
   private readonly channels = new Map<string, TerminalChannel>();
   private readonly stateChanged = new Emitter<ConnectionState>();
   private readonly messages = new Emitter<ServerMessage>();
-  /** From the latest `hello`: the terminals that live on the server, and whether we may only watch. */
+  /** From the latest `hello`: the terminals that live on the server. */
   serverTerminals: TerminalSummary[] = [];
-  readOnly = false;
-  /** Set in a window that may only watch (the audience's): every attachment it makes is read-only. */
-  watchOnly = false;
+  /** From the latest `hello`: what the server lets this connection's token do. */
+  grantedAccess: Access = 'write';
+  /** What this window asked for when it was made (see ConnectionOptions.access). */
+  readonly access: Access;
 
-  constructor(private readonly options: ConnectionOptions) {}
+  constructor(private readonly options: ConnectionOptions) {
+    this.access = options.access ?? 'write';
+  }
 
   get state(): ConnectionState {
     return this.current;
@@ -105,14 +112,14 @@ export class TerminalConnection implements Disposable {
    */
   attachAhead(terminal: string, size: TerminalSize): void {
     if (this.channels.has(terminal)) return;
-    this.open(terminal, size, new PendingSink(), this.watchOnly);
+    this.open(terminal, size, new PendingSink(), this.access);
   }
 
   /** Shows a terminal's output in `sink` from now on, across reconnects; dispose to detach. */
-  attach(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly = false): Disposable {
-    const asked = readOnly || this.watchOnly;
+  attach(terminal: string, size: TerminalSize, sink: TerminalSink, access: Access = 'write'): Disposable {
+    const asked = this.access === 'watch' ? 'watch' : access;
     const ahead = this.channels.get(terminal);
-    if (ahead?.pending && ahead.readOnly === asked) {
+    if (ahead?.pending && ahead.access === asked) {
       ahead.adopt(sink);
       if (ahead.size.cols !== size.cols || ahead.size.rows !== size.rows) this.resize(terminal, size);
       return this.detacher(terminal, ahead);
@@ -166,8 +173,8 @@ export class TerminalConnection implements Disposable {
     this.messages.clear();
   }
 
-  private open(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly: boolean): TerminalChannel {
-    const channel = new TerminalChannel(terminal, size, readOnly, sink, (units) =>
+  private open(terminal: string, size: TerminalSize, sink: TerminalSink, access: Access): TerminalChannel {
+    const channel = new TerminalChannel(terminal, size, access, sink, (units) =>
       this.send({ type: 'ack', terminal, units }),
     );
     this.channels.set(terminal, channel);
@@ -193,7 +200,7 @@ export class TerminalConnection implements Disposable {
     this.everConnected = true;
     this.failures = 0;
     this.serverTerminals = hello.terminals;
-    this.readOnly = hello.readOnly;
+    this.grantedAccess = hello.readOnly ? 'watch' : 'write';
     this.setState('connected');
     for (const channel of this.channels.values()) this.send(channel.attachMessage());
   }
