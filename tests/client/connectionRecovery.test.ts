@@ -2,10 +2,12 @@
  * The page's connection manager against the real terminal server when things go wrong: a dropped
  * socket, a slow screen, a refused token, no server at all, a page that goes away.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { eventually, freePort, screenSink, stateReached, stepEnd, until } from './support/connectionWaits';
-import { connect, server, useRealTerminalServer } from './support/realTerminalServer';
+import { connect, home, server, useRealTerminalServer } from './support/realTerminalServer';
 
 useRealTerminalServer();
 
@@ -46,10 +48,13 @@ describe('TerminalConnection with the real terminal server, when things go wrong
     connection.attach('c4', { cols: 80, rows: 24 }, screen.sink);
     await attached;
     const running = until(connection, (m) => (m.type === 'step' && m.stepId === 'c4/late' ? m : undefined));
-    connection.run('c4', 'c4/late', 'sleep 1; echo away-$((3*3))');
+    // It prints once the test says so (a file appears), not after a second that a busy machine may take.
+    const go = path.join(home(), 'c4-go');
+    connection.run('c4', 'c4/late', `until [ -e ${go} ]; do sleep 0.05; done; echo away-$((3*3))`);
     await running;
     (connection as unknown as { socket: WebSocket }).socket.terminate();
     expect(screen.text()).not.toContain('away-9');
+    writeFileSync(go, '');
     await stateReached(connection, 'connected');
     await eventually(() => screen.text().includes('away-9'), 'output printed while disconnected');
     await new Promise((resolve) => setTimeout(resolve, 300));

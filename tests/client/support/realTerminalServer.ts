@@ -28,18 +28,18 @@ class BrowserLikeSocket extends WebSocket {
   }
 }
 
-let home: string;
+let homeDir: string;
 let hub: LocalTerminals;
 let running: TerminalServer | undefined;
 const open: TerminalConnection[] = [];
 
 export function useRealTerminalServer(): void {
   beforeAll(async () => {
-    home = mkdtempSync(path.join(os.tmpdir(), 'rw-client-home-'));
-    writeFileSync(path.join(home, '.bashrc'), '');
+    homeDir = mkdtempSync(path.join(os.tmpdir(), 'rw-client-home-'));
+    writeFileSync(path.join(homeDir, '.bashrc'), '');
     hub = createTerminalHub({
-      cwd: home,
-      env: { HOME: home, PS1: '$ ', HISTFILE: path.join(home, '.bash_history') },
+      cwd: homeDir,
+      env: { HOME: homeDir, PS1: '$ ', HISTFILE: path.join(homeDir, '.bash_history') },
       stateDir: mkdtempSync(path.join(os.tmpdir(), 'rw-client-state-')),
       log: quietLogger,
     });
@@ -54,8 +54,13 @@ export function useRealTerminalServer(): void {
   afterAll(async () => {
     await running?.close();
     await hub.dispose();
-    rmSync(home, { recursive: true, force: true });
+    rmSync(homeDir, { recursive: true, force: true });
   });
+}
+
+/** The shells' HOME (and working directory). */
+export function home(): string {
+  return homeDir;
 }
 
 export function server(): TerminalServer {
