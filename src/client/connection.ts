@@ -3,16 +3,11 @@
  * every server frame, reconnects with backoff and re-attaches every open terminal from where its
  * screen stopped. Whatever subscribes gets a Disposable; a reconnect swaps the socket and nothing else.
  */
-import {
-  parseServerMessage,
-  type ClientMessage,
-  type ServerMessage,
-  type TerminalSummary,
-} from '../protocol/messages';
+import { type ClientMessage, type ServerMessage, type TerminalSummary } from '../protocol/messages';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff';
 import { Emitter, toDisposable, type Disposable } from '../protocol/disposable';
 import { probeUrl, socketUrl, type Endpoint } from './launch';
-import { defaultProbe, type SocketConstructor, type SocketLike } from './socket';
+import { defaultProbe, parseFrame, type SocketConstructor, type SocketLike } from './socket';
 import { PendingSink, TerminalChannel, type TerminalSink, type TerminalSize } from './terminalChannel';
 
 export type { SocketConstructor, SocketLike } from './socket';
@@ -77,7 +72,7 @@ export class TerminalConnection implements Disposable {
     this.socket = socket;
     let greeted = false;
     socket.onmessage = (event) => {
-      const message = this.parse(event.data);
+      const message = parseFrame(event.data);
       if (!message) return;
       if (message.type === 'hello') {
         greeted = true;
@@ -211,17 +206,6 @@ export class TerminalConnection implements Disposable {
     // The shell is gone and the server forgot the name: re-attaching would start a new shell.
     else if (message.type === 'exit') this.channels.delete(message.terminal);
     this.messages.emit(message);
-  }
-
-  private parse(data: unknown): ServerMessage | null {
-    if (typeof data !== 'string') {
-      console.warn('[runner] ignoring a binary frame from the terminal server');
-      return null;
-    }
-    const parsed = parseServerMessage(data);
-    if (parsed.ok) return parsed.message;
-    console.warn(`[runner] ignoring a server frame (${parsed.code}): ${parsed.message}`);
-    return null;
   }
 
   private failed(endpoint: Endpoint, greeted: boolean): void {
