@@ -7,7 +7,7 @@ import type { ErrorMessage, ServerMessage, StepMessage } from '../protocol/messa
 import { TerminalConnection, type ConnectionState } from './connection';
 import { Emitter, type Disposable } from '../protocol/disposable';
 import { DockStore } from './dockState';
-import { ENDPOINT_STORAGE_KEY, captureLaunchParams, storedEndpoint } from './launch';
+import { ENDPOINT_STORAGE_KEY, captureLaunchParams, isAudienceView, storedEndpoint } from './launch';
 import { prefetchTerminal } from './loadTerminal';
 import { StepStates, isActive, isFinal } from './stepStates';
 import { StepOutputs } from './stepOutputs';
@@ -51,6 +51,8 @@ export class Runtime implements Disposable {
     this.steps = new StepStates(true);
     this.connection = new TerminalConnection({
       endpoint: () => storedEndpoint(window.localStorage) ?? endpoint,
+      // The audience's view of a deck only watches, from its very first attachment.
+      access: isAudienceView(window.location.search) ? 'watch' : 'write',
     });
     this.connectionState = new Store(this.connection.state);
     this.subscriptions.push(
