@@ -1,5 +1,5 @@
 /** A page's progress from its steps' states: what "finished" means for the sidebar and the page. */
-import type { Step, StepsManifest } from '../remark/stepModel';
+import type { StepSummary, StepsSummary } from '../remark/stepModel';
 import { walkthroughOf } from '../remark/walkthroughs';
 import type { StepRecords } from './stepStates';
 
@@ -11,7 +11,7 @@ export interface PageProgress {
   finished: boolean;
 }
 
-export function pageProgress(steps: readonly Step[], records: StepRecords): PageProgress {
+export function pageProgress(steps: readonly StepSummary[], records: StepRecords): PageProgress {
   const counted = steps.filter((step) => !step.norun && !step.background);
   const states = counted.map((step) => records[step.id]?.state ?? 'idle');
   const passed = states.filter((state) => state === 'passed').length;
@@ -25,7 +25,7 @@ export function pageProgress(steps: readonly Step[], records: StepRecords): Page
 
 /** The progress of a whole walkthrough: every step of every page in it (see src/remark/walkthroughs.ts). */
 export function walkthroughProgress(
-  manifest: StepsManifest | undefined,
+  manifest: StepsSummary | undefined,
   walkthrough: string,
   records: StepRecords,
 ): PageProgress {

@@ -3,7 +3,7 @@
  * only in a terminal that is free; the caller decides what to do when it is not (see `busyWith`).
  */
 import type { StepMessage } from '../protocol/messages';
-import type { Step } from '../remark/stepModel';
+import type { StepSummary } from '../remark/stepModel';
 import type { Runtime, RunnerError } from './runtime';
 import { isActive } from './stepStates';
 import { substituteVariables, unsetVariables } from './variables';
@@ -11,7 +11,7 @@ import { substituteVariables, unsetVariables } from './variables';
 export type RunResult = { ok: true; end: StepMessage | null } | { ok: false; error: RunnerError };
 
 /** The command as it will be run and copied: the reader's variable values in place. */
-export function commandFor(runtime: Runtime | null, step: Step): string {
+export function commandFor(runtime: Runtime | null, step: StepSummary): string {
   return runtime ? substituteVariables(step.command, step.variables, runtime.variables.get()) : step.command;
 }
 
@@ -25,7 +25,7 @@ export function busyWith(runtime: Runtime, terminal: string, except?: string): s
  * Starts a step and resolves when it ends (a background step: once it is running). Never
  * interleaves: a busy terminal gives a `busy` error without sending anything.
  */
-export async function runStep(runtime: Runtime, step: Step): Promise<RunResult> {
+export async function runStep(runtime: Runtime, step: StepSummary): Promise<RunResult> {
   const unset = unsetVariables(step.variables, runtime.variables.get());
   if (unset.length > 0) {
     return fail('bad-message', `Set ${unset.join(', ')} in the variables form first.`);
@@ -63,7 +63,7 @@ export async function runStep(runtime: Runtime, step: Step): Promise<RunResult> 
 }
 
 /** Ctrl-C for the step: its terminal's foreground job, or the background job by its id. */
-export function stopStep(runtime: Runtime, step: Step): boolean {
+export function stopStep(runtime: Runtime, step: StepSummary): boolean {
   return runtime.connection.interrupt(step.terminal, step.background ? step.id : undefined);
 }
 
@@ -88,7 +88,11 @@ export async function waitUntilFree(
 }
 
 /** Runs `steps` in order, stopping at the first that does not pass; progress in `runtime.runAll`. */
-export async function runAllTo(runtime: Runtime, steps: readonly Step[], target: Step): Promise<RunResult> {
+export async function runAllTo(
+  runtime: Runtime,
+  steps: readonly StepSummary[],
+  target: StepSummary,
+): Promise<RunResult> {
   const upTo = steps
     .slice(0, steps.findIndex((step) => step.id === target.id) + 1)
     .filter((step) => !step.norun);

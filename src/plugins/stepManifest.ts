@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import type { StepsManifest } from '../remark/stepModel';
+import { summarizeManifest, type StepsManifest } from '../remark/stepModel';
 import { loadStepsManifest } from './loadStepsManifest';
 
 export { loadStepsManifest, parseMarkdownSteps } from './loadStepsManifest';
@@ -48,7 +48,8 @@ export default function stepManifestPlugin(context: LoadContext, options?: unkno
       // A page the manifest cannot read would also break the docs build; say which one and why.
       if (!result.ok) throw new Error(`[steps:${result.error.code}] ${result.error.message}`);
       manifest = result.manifest;
-      actions.setGlobalData(manifest);
+      // Global data is in every page's first load: the pages get the summary, build/steps.json all of it.
+      actions.setGlobalData(summarizeManifest(manifest));
     },
     async postBuild({ outDir }) {
       await writeFile(join(outDir, STEPS_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');

@@ -66,6 +66,32 @@ export interface StepsManifest {
   pages: PageSteps[];
 }
 
+/**
+ * A step as every page knows it (the manifest in Docusaurus global data, in each page's first load):
+ * without its display text and recorded outputs, which only its own page shows (from the `data-step`
+ * prop) and which grow with every walkthrough a site adds.
+ */
+export type StepSummary = Omit<Step, 'display' | 'recordedOutputs'>;
+
+export interface PageSummary extends Omit<PageSteps, 'steps'> {
+  steps: StepSummary[];
+}
+
+export interface StepsSummary {
+  version: 1;
+  pages: PageSummary[];
+}
+
+export function summarizeManifest(manifest: StepsManifest): StepsSummary {
+  return {
+    version: 1,
+    pages: manifest.pages.map((page) => ({
+      ...page,
+      steps: page.steps.map(({ display: _display, recordedOutputs: _outputs, ...step }) => step),
+    })),
+  };
+}
+
 /** Something in a page the author should fix; the page still builds. */
 export interface StepProblem {
   code: 'invalid-terminal' | 'invalid-expect' | 'invalid-variables' | 'empty-command';

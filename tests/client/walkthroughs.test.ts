@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { walkthroughProgress } from '../../src/client/progress';
 import type { StepRecords } from '../../src/client/stepStates';
-import type { PageSteps, Step, StepsManifest } from '../../src/remark/stepModel';
+import { summarizeManifest, type PageSteps, type Step, type StepsManifest } from '../../src/remark/stepModel';
 import { walkthroughOf } from '../../src/remark/walkthroughs';
 import { inSidebarOrder } from '../../server/rehearse/sidebarOrder';
 
@@ -74,5 +74,23 @@ describe('walkthroughs', () => {
       'guide/a',
       'zeta/a',
     ]);
+  });
+});
+
+describe('the manifest every page loads', () => {
+  it('keeps what progress, Run all and the presenter read, and leaves out display text and recorded outputs', () => {
+    const full: StepsManifest = {
+      version: 1,
+      pages: [
+        {
+          ...page('intro', 'a'),
+          steps: [{ ...step('intro/a'), display: '$ true', recordedOutputs: [{ text: 'a long output' }] }],
+        },
+      ],
+    };
+    const [summary] = summarizeManifest(full).pages[0]?.steps ?? [];
+    expect(summary).not.toHaveProperty('display');
+    expect(summary).not.toHaveProperty('recordedOutputs');
+    expect(summary).toMatchObject({ id: 'intro/a', command: 'true', terminal: 'main', norun: false });
   });
 });

@@ -3,12 +3,16 @@ import React from 'react';
 import { useRuntime, useStoreValue } from '../../client/hooks';
 import { pageProgress } from '../../client/progress';
 import type { StepRecords } from '../../client/stepStates';
-import type { Step } from '../../remark/stepModel';
+import type { StepSummary } from '../../remark/stepModel';
 import styles from './styles.module.css';
 
 const NO_RECORDS: StepRecords = {};
 
-export default function PageProgressBar({ steps }: { steps: readonly Step[] }): React.JSX.Element | null {
+export default function PageProgressBar({
+  steps,
+}: {
+  steps: readonly StepSummary[];
+}): React.JSX.Element | null {
   const runtime = useRuntime();
   const records = useStoreValue<StepRecords, StepRecords>(runtime?.steps, NO_RECORDS);
   const progress = pageProgress(steps, records);

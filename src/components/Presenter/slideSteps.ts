@@ -6,15 +6,19 @@
 import { runStep, stopStep } from '../../client/runSteps';
 import type { Runtime } from '../../client/runtime';
 import { isActive } from '../../client/stepStates';
-import type { Step } from '../../remark/stepModel';
+import type { StepSummary } from '../../remark/stepModel';
 
 export type StepKeyResult = { kind: 'done'; message: string } | { kind: 'problem'; message: string };
 
-function slideSteps(steps: readonly Step[], stepIds: readonly string[]): Step[] {
+function slideSteps(steps: readonly StepSummary[], stepIds: readonly string[]): StepSummary[] {
   return stepIds.flatMap((id) => steps.find((step) => step.id === id) ?? []);
 }
 
-export function stepToRun(runtime: Runtime, steps: readonly Step[], stepIds: readonly string[]): Step | null {
+export function stepToRun(
+  runtime: Runtime,
+  steps: readonly StepSummary[],
+  stepIds: readonly string[],
+): StepSummary | null {
   const candidates = slideSteps(steps, stepIds).filter((step) => !step.norun);
   const notPassed = candidates.find((step) => runtime.steps.record(step.id).state !== 'passed');
   return notPassed ?? candidates[0] ?? null;
@@ -22,7 +26,7 @@ export function stepToRun(runtime: Runtime, steps: readonly Step[], stepIds: rea
 
 export async function runSlideStep(
   runtime: Runtime,
-  steps: readonly Step[],
+  steps: readonly StepSummary[],
   stepIds: readonly string[],
 ): Promise<StepKeyResult> {
   const running = slideSteps(steps, stepIds).find((step) => isActive(runtime.steps.record(step.id).state));
@@ -38,7 +42,7 @@ export async function runSlideStep(
 
 export function stopSlideStep(
   runtime: Runtime,
-  steps: readonly Step[],
+  steps: readonly StepSummary[],
   stepIds: readonly string[],
 ): StepKeyResult {
   const running = slideSteps(steps, stepIds).find((step) => isActive(runtime.steps.record(step.id).state));
@@ -48,6 +52,6 @@ export function stopSlideStep(
   return { kind: 'done', message: `Stopping "${titleOf(running)}"…` };
 }
 
-function titleOf(step: Step): string {
+function titleOf(step: StepSummary): string {
   return step.title ?? `step ${step.index + 1}`;
 }

@@ -1,7 +1,7 @@
 /** What each deck key does, in the presenter's window and in an audience window. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Runtime } from '../../client/runtime';
-import type { Step } from '../../remark/stepModel';
+import type { StepSummary } from '../../remark/stepModel';
 import type { DeckAction } from './deckKeys';
 import type { PresenterRole } from './presenterRole';
 import { runSlideStep, stepToRun, stopSlideStep } from './slideSteps';
@@ -10,7 +10,7 @@ import type { Slide } from './slides';
 interface Deck {
   role: PresenterRole;
   runtime: Runtime | null;
-  steps: readonly Step[];
+  steps: readonly StepSummary[];
   slide: Slide | undefined;
   slideCount: number;
   setIndex: (change: (index: number) => number) => void;
@@ -93,7 +93,7 @@ export function useDeckActions(deck: Deck): { notice: string | null; act: (actio
   return { notice, act };
 }
 
-function toggleTerminal(runtime: Runtime, step: Step | null, say: (message: string) => void): void {
+function toggleTerminal(runtime: Runtime, step: StepSummary | null, say: (message: string) => void): void {
   const dock = runtime.dock.get();
   if (dock.tabs.length === 0) {
     const name = step?.terminal ?? 'main';

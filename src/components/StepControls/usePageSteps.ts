@@ -1,14 +1,14 @@
 /** A page's steps and variables, from the step manifest the step-manifest plugin publishes as global data. */
 import { usePluginData } from '@docusaurus/useGlobalData';
-import type { PageVariable, Step, StepsManifest } from '../../remark/stepModel';
+import type { PageVariable, StepSummary, StepsSummary } from '../../remark/stepModel';
 
-const NONE: readonly Step[] = [];
+const NONE: readonly StepSummary[] = [];
 
-export function useStepsManifest(): StepsManifest | undefined {
-  return usePluginData('step-manifest') as StepsManifest | undefined;
+export function useStepsManifest(): StepsSummary | undefined {
+  return usePluginData('step-manifest') as StepsSummary | undefined;
 }
 
-export function usePageSteps(pageId: string): readonly Step[] {
+export function usePageSteps(pageId: string): readonly StepSummary[] {
   const manifest = useStepsManifest();
   return manifest?.pages.find((page) => page.pageId === pageId)?.steps ?? NONE;
 }

@@ -17,7 +17,7 @@ import {
 import type { RunAllProgress, Runtime } from '../../client/runtime';
 import { isActive, type StepRecord, type StepRecords } from '../../client/stepStates';
 import { unsetVariables, type VariableValues } from '../../client/variables';
-import type { Step } from '../../remark/stepModel';
+import type { Step, StepSummary } from '../../remark/stepModel';
 import { focusTerminal } from '../TerminalDock/terminalViews';
 import { usePageSteps } from './usePageSteps';
 
@@ -39,7 +39,7 @@ export interface StepActions {
   notice: StepNotice | null;
   runAll: RunAllProgress | null;
   output: string | undefined;
-  pageSteps: readonly Step[];
+  pageSteps: readonly StepSummary[];
   run(): void;
   runAllToHere(): void;
   stop(): void;
