@@ -4,7 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkSteps from './src/remark/remarkSteps';
 import stepManifestPlugin from './src/plugins/stepManifest';
 import presenterPlugin from './src/plugins/presenter';
-import diagramChunksPlugin from './src/plugins/diagramChunks';
+import remarkDiagrams from './src/plugins/diagrams/remarkDiagrams';
 
 // Runs in Node.js at build time: no browser code here.
 
@@ -23,7 +23,6 @@ const config: Config = {
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: {
-    mermaid: true,
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
@@ -31,10 +30,9 @@ const config: Config = {
   },
   // Writes build/steps.json (every page's steps) for the terminal server and the rehearsal runner.
   // Every doc page also opens as a deck at /present/<page> (src/plugins/presenter).
-  // Mermaid and what it loads stay in the chunks a drawn diagram fetches (src/plugins/diagramChunks).
-  plugins: [stepManifestPlugin, presenterPlugin, diagramChunksPlugin],
+  // Mermaid fences are drawn to SVG by `npm run diagrams` and inlined by src/plugins/diagrams: no reader runs mermaid.
+  plugins: [stepManifestPlugin, presenterPlugin],
   themes: [
-    '@docusaurus/theme-mermaid',
     [
       // Offline search: the index is built into the static site, so it works with no network.
       '@easyops-cn/docusaurus-search-local',
@@ -56,7 +54,7 @@ const config: Config = {
           // The walkthrough is the whole site: its first page is the home page.
           routeBasePath: '/',
           // Shell fences become steps (src/remark); their data reaches @theme/CodeBlock as a `data-step` prop.
-          remarkPlugins: [remarkSteps],
+          remarkPlugins: [remarkDiagrams, remarkSteps],
         },
         blog: false,
         theme: {
@@ -69,9 +67,6 @@ const config: Config = {
   themeConfig: {
     colorMode: {
       respectPrefersColorScheme: true,
-    },
-    mermaid: {
-      theme: { light: 'neutral', dark: 'dark' },
     },
     navbar: {
       title: 'Hybrid-cloud walkthrough',

@@ -5,7 +5,7 @@ import { launchBenchBrowser, VIEWPORT } from '../page/browser';
 export interface FirstLoad {
   /** Scripts the page ran up to its load event, as the site tests count them (tests/e2e/support/scripts.ts). */
   gzipBytes: number;
-  /** Scripts the page requested after its load event, when idle (a diagram's mermaid). */
+  /** Scripts the page requested after its load event, when idle (prefetches aside, none today). */
   afterLoadGzipBytes: number;
   /** Every script the page ran that carries xterm, before or after its load event. */
   xtermGzipBytes: number;
@@ -21,16 +21,6 @@ export async function firstLoad(url: string): Promise<FirstLoad> {
     const scripts = recordScripts(page);
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.waitForTimeout(500);
-    // A diagram near the viewport loads mermaid after the load event: wait for it, to report it too.
-    await page
-      .waitForFunction(
-        () =>
-          document.querySelectorAll('[data-diagram]').length ===
-          document.querySelectorAll('[data-diagram] .docusaurus-mermaid-container svg').length,
-        undefined,
-        { timeout: 30_000 },
-      )
-      .catch(() => undefined);
     const loaded = await scripts();
     const xterm = loaded.filter((s) => s.xtermMarkers.length > 0);
     return {

@@ -1,0 +1,36 @@
+/**
+ * A diagram drawn at build time (`npm run diagrams`, src/plugins/diagrams): both colour modes' SVG are
+ * in the page and CSS shows the one of the current mode, so switching modes redraws nothing and no
+ * reader runs mermaid. A diagram edited since its last drawing shows its source and how to draw it.
+ */
+import React, { type ReactNode } from 'react';
+import { DIAGRAM_ATTRIBUTE } from '../Presenter/slideBlocks';
+import styles from './styles.module.css';
+
+export interface DiagramProps {
+  hash: string;
+  light?: string;
+  dark?: string;
+  /** Only when there is no drawing for this source yet. */
+  source?: string;
+}
+
+export default function Diagram({ hash, light, dark, source }: DiagramProps): ReactNode {
+  const marker = { [DIAGRAM_ATTRIBUTE]: hash };
+  if (light === undefined || dark === undefined) {
+    return (
+      <div {...marker} className={styles.diagram}>
+        <p className={styles.undrawn}>
+          This diagram has not been drawn yet: run <code>npm run diagrams</code>.
+        </p>
+        <pre>{source}</pre>
+      </div>
+    );
+  }
+  return (
+    <div {...marker} className={styles.diagram}>
+      <div className={styles.light} dangerouslySetInnerHTML={{ __html: light }} />
+      <div className={styles.dark} dangerouslySetInnerHTML={{ __html: dark }} />
+    </div>
+  );
+}
