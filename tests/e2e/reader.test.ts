@@ -62,6 +62,17 @@ describe('a reader of the static build', () => {
     await page.close();
   });
 
+  it("names each step once, in its toolbar, and not again in its code block's title bar", async () => {
+    const { page } = await openPage(browser, site.url('/split-deployment'));
+    const steps = page.locator('[data-step-id]');
+    expect(await steps.count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-step-id] [data-step-title]').allInnerTexts()).toContain(
+      'enable skupper',
+    );
+    expect(await page.locator('[data-step-id] [class*="codeBlockTitle"]').count()).toBe(0);
+    await page.close();
+  });
+
   it('finds "skupper" with the offline search box in the navbar', async () => {
     const { page, problems } = await openPage(browser, site.url('/'));
     expect(await page.locator('input.navbar__search-input').count(), describeProblems('/', problems)).toBe(1);

@@ -59,7 +59,9 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
       data-terminal={step.terminal}
     >
       <div className={styles.toolbar} role="toolbar" aria-label={`Step: ${title}`}>
-        <span className={styles.title}>{title}</span>
+        <span className={styles.title} data-step-title>
+          {title}
+        </span>
         <span className={styles.badge} title="The terminal this step runs in">
           {step.terminal}
         </span>

@@ -89,6 +89,18 @@ describe('the split-deployment deck in the static build', () => {
     }
   });
 
+  it("shows a step's command at projection size: no smaller than the slide's prose", async () => {
+    await goToStep(page, ENABLE_SKUPPER);
+    const sizes = await page.evaluate((stepId) => {
+      const slide = document.querySelector('#rw-deck-content');
+      const line = slide?.querySelector(`[data-step-id="${stepId}"] pre code .token-line`);
+      const px = (element: Element | null | undefined) => parseFloat(getComputedStyle(element!).fontSize);
+      return { prose: px(slide), command: px(line) };
+    }, ENABLE_SKUPPER);
+    expect(sizes.prose).toBeGreaterThan(16);
+    expect(sizes.command).toBeGreaterThanOrEqual(sizes.prose);
+  });
+
   it("shows a step's recorded output on its slide, and says so when r is pressed", async () => {
     await goToStep(page, ENABLE_SKUPPER);
     const recorded = page.locator(

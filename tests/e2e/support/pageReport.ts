@@ -62,8 +62,9 @@ export async function pageHeading(page: Page): Promise<string> {
 }
 
 /** Titles of the code blocks on the page, as the reader sees them above each block. */
+/** The titles shown above code blocks: a step's in its toolbar, any other block's in its title bar. */
 export async function codeBlockTitles(page: Page): Promise<string[]> {
-  const titles = await page.locator('[class*="codeBlockTitle"]').allInnerTexts();
+  const titles = await page.locator('[class*="codeBlockTitle"], [data-step-title]').allInnerTexts();
   return titles.map(normalizeSpace);
 }
 
