@@ -5,11 +5,13 @@
 import type { Terminal } from '@xterm/xterm';
 import type { FitAddon } from '@xterm/addon-fit';
 import type { WebLinksAddon } from '@xterm/addon-web-links';
+import type { SearchAddon } from '@xterm/addon-search';
 
 export interface TerminalKit {
   Terminal: typeof Terminal;
   FitAddon: typeof FitAddon;
   WebLinksAddon: typeof WebLinksAddon;
+  SearchAddon: typeof SearchAddon;
 }
 
 let loading: Promise<TerminalKit> | null = null;
@@ -19,12 +21,14 @@ export function loadTerminal(): Promise<TerminalKit> {
     import('@xterm/xterm'),
     import('@xterm/addon-fit'),
     import('@xterm/addon-web-links'),
+    import('@xterm/addon-search'),
     import('@xterm/xterm/css/xterm.css'),
   ]).then(
-    ([xterm, fit, links]) => ({
+    ([xterm, fit, links, search]) => ({
       Terminal: xterm.Terminal,
       FitAddon: fit.FitAddon,
       WebLinksAddon: links.WebLinksAddon,
+      SearchAddon: search.SearchAddon,
     }),
     (error: unknown) => {
       // A failed chunk load (e.g. the site was redeployed under the page) may succeed on a later try.

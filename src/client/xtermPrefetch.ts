@@ -8,6 +8,7 @@ export function xtermChunks(): Promise<unknown> {
     import(/* webpackPrefetch: true */ '@xterm/xterm'),
     import(/* webpackPrefetch: true */ '@xterm/addon-fit'),
     import(/* webpackPrefetch: true */ '@xterm/addon-web-links'),
+    import(/* webpackPrefetch: true */ '@xterm/addon-search'),
     import(/* webpackPrefetch: true */ '@xterm/xterm/css/xterm.css'),
   ]);
 }

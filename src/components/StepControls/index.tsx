@@ -3,6 +3,7 @@
  * here, state), one line of notice, the code block itself, and its recorded output. Renders fully
  * in the static build; live behaviour arrives with the runtime after hydration.
  */
+import { plainOutput } from '../../client/plainOutput';
 import React, { useState, type ReactNode } from 'react';
 import { copyText } from '../../client/clipboard';
 import { preloadTerminal } from '../../client/loadTerminal';
@@ -96,6 +97,15 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
           <button type="button" onClick={() => void onCopy()}>
             Copy
           </button>
+          {isFinal(record.state) && runner.output !== undefined ? (
+            <button
+              type="button"
+              title="Copy what this step printed, as plain text"
+              onClick={() => void copyText(plainOutput(runner.output ?? ''))}
+            >
+              Copy output
+            </button>
+          ) : null}
           {runner.notice?.kind === 'copied' ? (
             <span className={styles.copied} aria-hidden="true">
               copied ✓

@@ -4,6 +4,7 @@ import type { DockTab } from '../../client/dockState';
 import type { Runtime } from '../../client/runtime';
 import { endSession, findSession, keepSession } from './sessions';
 import { TerminalSession } from './terminalSession';
+import TerminalTools from './TerminalTools';
 import { currentColorMode } from './terminalTheme';
 import { replayInto } from './replay';
 import styles from './styles.module.css';
@@ -19,6 +20,7 @@ interface Props {
 export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props): React.JSX.Element {
   const container = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [session, setSession] = useState<TerminalSession | null>(null);
   const fontSizeRef = useRef(fontSize);
   fontSizeRef.current = fontSize;
 
@@ -47,6 +49,7 @@ export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props
           if (tab.kind === 'server' && !runtime.connection.isAttached(tab.name))
             session.connect(runtime.connection);
         }
+        setSession(session);
       },
       (error: Error) => setProblem(error.message),
     );
@@ -89,6 +92,7 @@ export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props
     >
       {problem ? <p className={styles.problem}>{problem}</p> : null}
       <div ref={container} className={styles.screen} />
+      <TerminalTools session={session} screen={container} readOnly={tab.kind === 'replay'} />
     </div>
   );
 }
