@@ -4,11 +4,11 @@
  * Paste, and on touch screens a bar of the keys a soft keyboard lacks.
  */
 import React, { useEffect, useRef, useState, type RefObject } from 'react';
-import type { TerminalSession } from './terminalSession';
+import type { TerminalView } from './terminalView';
 import styles from './tools.module.css';
 
 interface Props {
-  session: TerminalSession | null;
+  view: TerminalView | null;
   /** The element right-clicks are caught on (the terminal's screen). */
   screen: RefObject<HTMLDivElement | null>;
   readOnly: boolean;
@@ -26,7 +26,7 @@ const TOUCH_KEYS: { label: string; name: string; sequence?: string }[] = [
   { label: '~', name: 'Tilde', sequence: '~' },
 ];
 
-export default function TerminalTools({ session, screen, readOnly }: Props): React.JSX.Element | null {
+export default function TerminalTools({ view, screen, readOnly }: Props): React.JSX.Element | null {
   const [searching, setSearching] = useState(false);
   const [atBottom, setAtBottom] = useState(true);
   const [menu, setMenu] = useState<{ x: number; y: number; canCopy: boolean } | null>(null);
@@ -34,14 +34,14 @@ export default function TerminalTools({ session, screen, readOnly }: Props): Rea
   const searchBox = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (!session) return;
-    session.onSearchRequest = () => setSearching(true);
-    const watching = session.watchAtBottom(setAtBottom);
+    if (!view) return;
+    view.onSearchRequest = () => setSearching(true);
+    const watching = view.watchAtBottom(setAtBottom);
     return () => {
-      session.onSearchRequest = null;
+      view.onSearchRequest = null;
       watching.dispose();
     };
-  }, [session]);
+  }, [view]);
 
   useEffect(() => {
     if (searching) searchBox.current?.focus();
@@ -49,25 +49,25 @@ export default function TerminalTools({ session, screen, readOnly }: Props): Rea
 
   useEffect(() => {
     const element = screen.current;
-    if (!element || !session) return;
+    if (!element || !view) return;
     const open = (event: MouseEvent) => {
       event.preventDefault();
       const box = element.getBoundingClientRect();
-      setMenu({ x: event.clientX - box.left, y: event.clientY - box.top, canCopy: session.hasSelection() });
+      setMenu({ x: event.clientX - box.left, y: event.clientY - box.top, canCopy: view.hasSelection() });
     };
     element.addEventListener('contextmenu', open);
     return () => element.removeEventListener('contextmenu', open);
-  }, [screen, session]);
+  }, [screen, view]);
 
-  if (!session) return null;
+  if (!view) return null;
   const closeSearch = () => {
     setSearching(false);
-    session.endSearch();
+    view.endSearch();
   };
   const paste = async () => {
     setMenu(null);
     try {
-      session.paste(await navigator.clipboard.readText());
+      view.paste(await navigator.clipboard.readText());
     } catch (error) {
       console.warn('[runner] the browser did not allow reading the clipboard; use Ctrl+V', error);
     }
@@ -82,9 +82,9 @@ export default function TerminalTools({ session, screen, readOnly }: Props): Rea
               type="search"
               aria-label="Search the terminal"
               placeholder="Search"
-              onChange={(event) => session.find(event.target.value)}
+              onChange={(event) => view.find(event.target.value)}
               onKeyDown={(event) => {
-                if (event.key === 'Enter') session.find(event.currentTarget.value, event.shiftKey);
+                if (event.key === 'Enter') view.find(event.currentTarget.value, event.shiftKey);
                 if (event.key === 'Escape') closeSearch();
               }}
             />
@@ -97,12 +97,12 @@ export default function TerminalTools({ session, screen, readOnly }: Props): Rea
             Search
           </button>
         )}
-        <button type="button" onClick={() => session.clear()} title="Clear the scrollback">
+        <button type="button" onClick={() => view.clear()} title="Clear the scrollback">
           Clear
         </button>
       </div>
       {atBottom ? null : (
-        <button type="button" className={styles.toBottom} onClick={() => session.scrollToBottom()}>
+        <button type="button" className={styles.toBottom} onClick={() => view.scrollToBottom()}>
           ↓ Scroll to bottom
         </button>
       )}
@@ -121,7 +121,7 @@ export default function TerminalTools({ session, screen, readOnly }: Props): Rea
             disabled={!menu.canCopy}
             onClick={() => {
               setMenu(null);
-              void session.copySelection();
+              void view.copySelection();
             }}
           >
             Copy
@@ -142,7 +142,7 @@ export default function TerminalTools({ session, screen, readOnly }: Props): Rea
               aria-label={key.name}
               // Keeps the soft keyboard up: the terminal keeps the focus.
               onMouseDown={(event) => event.preventDefault()}
-              onClick={() => (key.sequence ? session.sendKey(key.sequence) : session.armCtrl())}
+              onClick={() => (key.sequence ? view.sendKey(key.sequence) : view.armCtrl())}
             >
               {key.label}
             </button>

@@ -1,14 +1,14 @@
 /**
- * One xterm on the page, with its addons and its link to the server. It owns a host element of
- * its own, so a React re-render can move it between containers without re-creating the terminal;
- * everything it subscribes to is disposed in `dispose`.
+ * A view of one terminal: an xterm on the page, with its addons and its link to the server. It
+ * owns a host element of its own, so a React re-render can move it between containers without
+ * re-creating the terminal; everything it subscribes to is disposed in `dispose`.
  */
 import type { Terminal } from '@xterm/xterm';
 import type { FitAddon } from '@xterm/addon-fit';
 import type { SearchAddon } from '@xterm/addon-search';
 import { copyText } from '../../client/clipboard';
-import type { TerminalConnection } from '../../client/connection';
-import type { Disposable } from '../../protocol/disposable';
+import type { Access, TerminalConnection } from '../../client/connection';
+import { DisposableStore, type Disposable } from '../../protocol/disposable';
 import type { TerminalKit } from '../../client/loadTerminal';
 import { TERMINAL_FONT_FAMILY } from '../../client/terminalSize';
 import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';
@@ -17,15 +17,15 @@ import { isApplePlatform, keyAction } from './terminalKeys';
 /** Units per xterm write (see writeSliced). */
 const WRITE_SLICE = 4096;
 
-export interface SessionOptions {
+export interface TerminalViewOptions {
   name: string;
   fontSize: number;
   colorMode: ColorMode;
-  /** Watch only: keystrokes are not sent (a replay, or an audience connection). */
-  readOnly: boolean;
+  /** `watch`: keystrokes are not sent (a recorded output, or an audience connection). */
+  access: Access;
 }
 
-export class TerminalSession implements Disposable {
+export class TerminalView implements Disposable {
   readonly host: HTMLDivElement;
   private readonly terminal: Terminal;
   private readonly fitAddon: FitAddon;
@@ -36,12 +36,12 @@ export class TerminalSession implements Disposable {
   /** Set by the panel: Ctrl+Shift+F (Cmd+F) opens its search box. */
   onSearchRequest: (() => void) | null = null;
   /** The link to the server (attach, keystrokes, resizes): replaced when the terminal is re-opened. */
-  private link: Disposable[] = [];
+  private readonly link = new DisposableStore();
   private opened = false;
 
   constructor(
     kit: TerminalKit,
-    readonly options: SessionOptions,
+    readonly options: TerminalViewOptions,
   ) {
     this.host = document.createElement('div');
     this.host.className = 'rw-terminal-host';
@@ -51,9 +51,9 @@ export class TerminalSession implements Disposable {
       fontFamily: TERMINAL_FONT_FAMILY,
       theme: TERMINAL_THEMES[options.colorMode],
       scrollback: 5000,
-      cursorBlink: !options.readOnly,
-      disableStdin: options.readOnly,
-      convertEol: options.readOnly,
+      cursorBlink: options.access === 'write',
+      disableStdin: options.access === 'watch',
+      convertEol: options.access === 'watch',
       allowProposedApi: false,
     });
     this.fitAddon = new kit.FitAddon();
@@ -90,12 +90,12 @@ export class TerminalSession implements Disposable {
 
   /** Pastes as typed keys would arrive, bracketed when the shell asked for it. */
   paste(text: string): void {
-    if (!this.options.readOnly) this.terminal.paste(text);
+    if (this.options.access !== 'watch') this.terminal.paste(text);
   }
 
   /** A key of the touch key bar: sent as the terminal would send it. */
   sendKey(sequence: string): void {
-    if (!this.options.readOnly) this.connection?.input(this.options.name, sequence);
+    if (this.options.access !== 'watch') this.connection?.input(this.options.name, sequence);
     this.terminal.focus();
   }
 
@@ -159,24 +159,16 @@ export class TerminalSession implements Disposable {
   /** Streams the server's terminal into this screen and keystrokes back, until disposed. */
   connect(connection: TerminalConnection): void {
     const name = this.options.name;
-    for (const disposable of this.link.splice(0)) disposable.dispose();
-    this.link.push(
-      connection.attach(
-        name,
-        this.size,
-        {
-          write: (data, done) => this.writeSliced(data, done),
-          reset: () => this.terminal.reset(),
-        },
-        this.options.readOnly,
-      ),
-    );
+    this.link.clear();
+    const sink = {
+      write: (data: string, done: () => void) => this.writeSliced(data, done),
+      reset: () => this.terminal.reset(),
+    };
+    this.link.add(connection.attach(name, this.size, sink, this.options.access));
     this.connection = connection;
-    if (this.options.readOnly) return;
-    this.link.push(
-      this.terminal.onData((data) => connection.input(name, this.withArmedCtrl(data))),
-      this.terminal.onResize(({ cols, rows }) => connection.resize(name, { cols, rows })),
-    );
+    if (this.options.access === 'watch') return;
+    this.link.add(this.terminal.onData((data) => connection.input(name, this.withArmedCtrl(data))));
+    this.link.add(this.terminal.onResize(({ cols, rows }) => connection.resize(name, { cols, rows })));
   }
 
   /** The key bar's Ctrl applied to the next letter typed (Ctrl+letter is the letter's code & 0x1f). */
@@ -219,7 +211,7 @@ export class TerminalSession implements Disposable {
   }
 
   dispose(): void {
-    for (const disposable of this.link.splice(0)) disposable.dispose();
+    this.link.dispose();
     this.terminal.dispose();
     this.host.remove();
   }
