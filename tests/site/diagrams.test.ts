@@ -54,13 +54,12 @@ describe('diagrams drawn at build time', () => {
     expect(readdirSync(RENDERED_DIR).filter((file) => !current.has(file))).toEqual([]);
   });
 
-  it('draws each in both colour modes as an SVG of its own id', async () => {
+  it('draws each as one SVG of its own id, with the dark colours scoped to the dark theme', async () => {
     for (const { source } of await docsDiagrams()) {
       const hash = diagramHash(source);
-      const rendered = readRendered(hash);
-      expect(rendered?.light).toMatch(new RegExp(`^<svg id="rw-diagram-${hash}-light"`));
-      expect(rendered?.dark).toMatch(new RegExp(`^<svg id="rw-diagram-${hash}-dark"`));
-      expect(rendered?.light).not.toBe(rendered?.dark);
+      const svg = readRendered(hash)?.svg ?? '';
+      expect(svg).toMatch(new RegExp(`^<svg id="rw-diagram-${hash}"`));
+      expect(svg).toContain(`[data-theme='dark'] #rw-diagram-${hash} .node`);
     }
   });
 
@@ -69,14 +68,13 @@ describe('diagrams drawn at build time', () => {
     expect(diagramHash('flowchart LR\n  a --> b')).not.toBe(diagramHash('flowchart LR\n  a --> c'));
   });
 
-  it('turns a fence with a drawing into <Diagram> with both SVGs inlined', async () => {
+  it('turns a fence with a drawing into <Diagram> with its SVG inlined', async () => {
     const [first] = await docsDiagrams();
     const [node] = buildTree('```mermaid\n' + first?.source + '```\n');
     expect(node?.type).toBe('mdxJsxFlowElement');
     expect(node?.name).toBe('Diagram');
     const attributes = attributesOf(node);
-    expect(attributes['light']).toContain('<svg');
-    expect(attributes['dark']).toContain('<svg');
+    expect(attributes['svg']).toContain('<svg');
     expect(attributes['source']).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 /**
- * A diagram drawn at build time (`npm run diagrams`, src/plugins/diagrams): both colour modes' SVG are
- * in the page and CSS shows the one of the current mode, so switching modes redraws nothing and no
- * reader runs mermaid. A diagram edited since its last drawing shows its source and how to draw it.
+ * A diagram drawn at build time (`npm run diagrams`, src/plugins/diagrams): one inline SVG whose own
+ * <style> carries both colour modes' colours, so switching modes redraws nothing and no reader runs
+ * mermaid. A diagram edited since its last drawing shows its source and how to draw it.
  */
 import React, { type ReactNode } from 'react';
 import { DIAGRAM_ATTRIBUTE } from '../Presenter/slideBlocks';
@@ -9,15 +9,14 @@ import styles from './styles.module.css';
 
 export interface DiagramProps {
   hash: string;
-  light?: string;
-  dark?: string;
+  svg?: string;
   /** Only when there is no drawing for this source yet. */
   source?: string;
 }
 
-export default function Diagram({ hash, light, dark, source }: DiagramProps): ReactNode {
+export default function Diagram({ hash, svg, source }: DiagramProps): ReactNode {
   const marker = { [DIAGRAM_ATTRIBUTE]: hash };
-  if (light === undefined || dark === undefined) {
+  if (svg === undefined) {
     return (
       <div {...marker} className={styles.diagram}>
         <p className={styles.undrawn}>
@@ -27,10 +26,5 @@ export default function Diagram({ hash, light, dark, source }: DiagramProps): Re
       </div>
     );
   }
-  return (
-    <div {...marker} className={styles.diagram}>
-      <div className={styles.light} dangerouslySetInnerHTML={{ __html: light }} />
-      <div className={styles.dark} dangerouslySetInnerHTML={{ __html: dark }} />
-    </div>
-  );
+  return <div {...marker} className={styles.diagram} dangerouslySetInnerHTML={{ __html: svg }} />;
 }

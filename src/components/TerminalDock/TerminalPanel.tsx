@@ -1,13 +1,16 @@
-import React, { useEffect, useRef, useState } from 'react';
+import React, { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { loadTerminal } from '../../client/loadTerminal';
 import type { DockTab } from '../../client/dockState';
 import type { Runtime } from '../../client/runtime';
 import { playRecording } from './recordedPlayback';
 import { endView, findView, keepView } from './terminalViews';
 import { TerminalView } from './terminalView';
-import TerminalTools from './TerminalTools';
 import { currentColorMode } from './terminalTheme';
 import styles from './styles.module.css';
+
+// Search, clear, the context menu and the touch key bar: needed only once a terminal exists, so they
+// load with it (a chunk of their own) instead of with every page.
+const TerminalTools = lazy(() => import('./TerminalTools'));
 
 interface Props {
   runtime: Runtime;
@@ -93,7 +96,11 @@ export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props
     >
       {problem ? <p className={styles.problem}>{problem}</p> : null}
       <div ref={container} className={styles.screen} />
-      <TerminalTools view={openedView} screen={container} readOnly={tab.kind === 'replay'} />
+      {openedView ? (
+        <Suspense fallback={null}>
+          <TerminalTools view={openedView} screen={container} readOnly={tab.kind === 'replay'} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

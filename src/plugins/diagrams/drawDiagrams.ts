@@ -47,7 +47,7 @@ async function draw(page: Page, id: string, source: string, mode: Mode): Promise
     ...MERMAID_CONFIG[mode],
   };
   return page.evaluate(
-    async ([diagramId, text, options]) => {
+    async ([diagramId, text, options, darkOnly]) => {
       const mermaid = (window as unknown as { mermaid: MermaidApi }).mermaid;
       mermaid.initialize(options);
       const { svg } = await mermaid.render(diagramId, text);
@@ -66,6 +66,7 @@ async function draw(page: Page, id: string, source: string, mode: Mode): Promise
       }
       for (const edge of drawn.querySelectorAll('[data-points]')) edge.removeAttribute('data-points');
       const used = [...style.sheet.cssRules].filter((rule) => {
+        if (darkOnly && !(rule instanceof CSSStyleRule)) return false;
         if (!(rule instanceof CSSStyleRule)) return true;
         try {
           return drawn.querySelector(rule.selectorText) !== null;
@@ -73,13 +74,36 @@ async function draw(page: Page, id: string, source: string, mode: Mode): Promise
           return true; // a pseudo-element selector: kept, as querySelector cannot tell
         }
       });
+      // The dark drawing is only its colours: each rule scoped to the dark theme, for the light SVG's <style>.
+      if (darkOnly) {
+        host.remove();
+        return used
+          .map((rule) => {
+            const { selectorText, style: declarations } = rule as CSSStyleRule;
+            const scoped = selectorText
+              .split(',')
+              .map((selector) => `[data-theme='dark'] ${selector.trim()}`);
+            return `${scoped.join(', ')} { ${declarations.cssText} }`;
+          })
+          .join('');
+      }
       style.textContent = used.map((rule) => rule.cssText).join('');
       const pruned = drawn.outerHTML;
       host.remove();
       return pruned;
     },
-    [id, source, config] as const,
+    [id, source, config, mode === 'dark'] as const,
   );
+}
+
+/**
+ * One SVG for both colour modes: mermaid draws the same shapes in either theme and differs only in its
+ * <style>, so the dark theme's rules (scoped to `[data-theme='dark']`) follow the light ones.
+ */
+function withDarkColours(lightSvg: string, darkCss: string): string {
+  const end = lightSvg.indexOf('</style>');
+  if (end < 0) throw new Error('mermaid drew an SVG without a <style>: cannot add the dark colours');
+  return lightSvg.slice(0, end) + darkCss + lightSvg.slice(end);
 }
 
 interface MermaidApi {
@@ -111,8 +135,10 @@ async function main(): Promise<void> {
           hash,
           source,
           mermaid: mermaidVersion,
-          light: await draw(page, `rw-diagram-${hash}-light`, source, 'light'),
-          dark: await draw(page, `rw-diagram-${hash}-dark`, source, 'dark'),
+          svg: withDarkColours(
+            await draw(page, `rw-diagram-${hash}`, source, 'light'),
+            await draw(page, `rw-diagram-${hash}`, source, 'dark'),
+          ),
         };
         writeFileSync(renderedPath(hash), JSON.stringify(rendered, null, 1) + '\n');
         console.log(`drew ${path.relative(PROJECT_ROOT, renderedPath(hash))}`);

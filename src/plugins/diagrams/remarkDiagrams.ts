@@ -1,5 +1,5 @@
 // A remark plugin: every mermaid fence becomes <Diagram> with its drawing from `npm run diagrams`
-// inlined (light and dark SVG), so no reader downloads or runs mermaid. A fence whose source has no
+// inlined (one SVG that follows the colour mode), so no reader downloads or runs mermaid. A fence whose source has no
 // drawing (edited since the last `npm run diagrams`) still builds: <Diagram> shows its source and says
 // how to draw it, and tests/site/diagrams.test.ts fails until it is drawn.
 import type { Code, Root } from 'mdast';
@@ -28,7 +28,7 @@ export default function remarkDiagrams() {
       const hash = diagramHash(node.value);
       const rendered = readRendered(hash);
       const attributes = [attribute('hash', hash)];
-      if (rendered) attributes.push(attribute('light', rendered.light), attribute('dark', rendered.dark));
+      if (rendered) attributes.push(attribute('svg', rendered.svg));
       else {
         attributes.push(attribute('source', node.value));
         console.warn(

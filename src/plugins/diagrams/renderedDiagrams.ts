@@ -12,9 +12,8 @@ export interface RenderedDiagram {
   source: string;
   /** The mermaid version that drew it. */
   mermaid: string;
-  /** Inline SVG for the light and the dark colour mode. */
-  light: string;
-  dark: string;
+  /** Inline SVG; its <style> has the light colours, then the dark ones under `[data-theme='dark']`. */
+  svg: string;
 }
 
 export function renderedPath(hash: string): string {

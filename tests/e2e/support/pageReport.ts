@@ -32,7 +32,7 @@ export async function loadImages(page: Page, timeoutMs = 15_000): Promise<ImageR
   }, timeoutMs);
 }
 
-/** A diagram's SVG (src/components/Diagram holds one per colour mode; CSS shows one). */
+/** A diagram's SVG (src/components/Diagram: one inline SVG that follows the colour mode). */
 export const MERMAID_SVG = '[data-diagram] svg';
 
 /** The diagram SVGs a reader sees (the current colour mode's), in page order. */
