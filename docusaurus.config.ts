@@ -8,7 +8,7 @@ import { fromMkdocs } from './src/remark/mkdocsDialect';
 import { localFileExists, siteDirsOf } from './src/plugins/localFiles';
 import stepManifestPlugin from './src/plugins/stepManifest';
 import presenterPlugin from './src/plugins/presenter';
-import diagramChunksPlugin from './src/plugins/diagramChunks';
+import remarkDiagrams from './src/plugins/diagrams/remarkDiagrams';
 
 // Runs in Node.js at build time: no browser code here.
 
@@ -29,7 +29,6 @@ const config: Config = {
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: {
-    mermaid: true,
     // Pages come from elsewhere (GitHub READMEs, mkdocs-material sites): `.md` is CommonMark + GFM, so
     // HTML comments and raw HTML work as on GitHub; `.mdx` is MDX. mkdocs-material's admonitions and
     // content tabs are rewritten into Docusaurus's (src/remark/mkdocsDialect.ts).
@@ -42,10 +41,9 @@ const config: Config = {
   },
   // Writes build/steps.json (every page's steps) for the terminal server and the rehearsal runner.
   // Every doc page also opens as a deck at /present/<page> (src/plugins/presenter).
-  // Mermaid and what it loads stay in the chunks a drawn diagram fetches (src/plugins/diagramChunks).
-  plugins: [stepManifestPlugin, presenterPlugin, diagramChunksPlugin],
+  // Mermaid fences are drawn to SVG by `npm run diagrams` and inlined by src/plugins/diagrams: no reader runs mermaid.
+  plugins: [stepManifestPlugin, presenterPlugin],
   themes: [
-    '@docusaurus/theme-mermaid',
     [
       // Offline search: the index is built into the static site, so it works with no network.
       '@easyops-cn/docusaurus-search-local',
@@ -67,7 +65,7 @@ const config: Config = {
           // The walkthrough is the whole site: its first page is the home page.
           routeBasePath: '/',
           // Shell fences become steps (src/remark); their data reaches @theme/CodeBlock as a `data-step` prop.
-          remarkPlugins: [remarkContentTabs, remarkSteps],
+          remarkPlugins: [remarkContentTabs, remarkDiagrams, remarkSteps],
           // Before Docusaurus's own image plugin, which fails the build on a missing file: a missing
           // picture becomes a placeholder that says so (`npm run check-pages` reports it).
           beforeDefaultRemarkPlugins: [
@@ -88,9 +86,6 @@ const config: Config = {
   themeConfig: {
     colorMode: {
       respectPrefersColorScheme: true,
-    },
-    mermaid: {
-      theme: { light: 'neutral', dark: 'dark' },
     },
     navbar: {
       title: 'Hybrid-cloud walkthrough',

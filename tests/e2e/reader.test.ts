@@ -2,17 +2,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeProblems, launchBrowser, openPage, type BrowserSession } from './support/browser';
 import { permalinkOf, readDocs } from './support/docs';
-import { MERMAID_SVG, waitForMermaid } from './support/pageReport';
+import { MERMAID_SVG, visibleDiagramSvgs, waitForMermaid } from './support/pageReport';
 import { BUILD_HOOK_TIMEOUT_MS, serveSite, type ServedSite } from './support/site';
 
 const COLOUR_MODE_TOGGLE = 'button[aria-label*="dark and light mode"]';
 
-/** The fill of the first diagram's first node: mermaid bakes its theme's colours into the SVG. */
+/** The fill of the first shown diagram's first node: mermaid bakes its theme's colours into the SVG. */
 function firstNodeFill(page: Page): Promise<string> {
   return page.evaluate((selector) => {
-    const shape = document.querySelector(
-      `${selector} .node rect, ${selector} .node polygon, ${selector} .node path`,
-    );
+    const svg = [...document.querySelectorAll(selector)].find((candidate) => candidate.checkVisibility());
+    const shape = svg?.querySelector('.node rect, .node polygon, .node path');
     return shape ? getComputedStyle(shape).fill : '';
   }, MERMAID_SVG);
 }
@@ -32,7 +31,7 @@ describe('a reader of the static build', () => {
     await site?.close();
   });
 
-  it('switches to dark mode with the navbar toggle, and the diagrams redraw in dark colours', async () => {
+  it('switches to dark mode with the navbar toggle, and the diagrams show in dark colours', async () => {
     const doc = (await readDocs()).find((candidate) => candidate.mermaidFences > 0);
     if (!doc) throw new Error('No page in docs/ has a mermaid diagram to switch.');
     const { page, problems } = await openPage(browser, site.url(permalinkOf(doc)));
@@ -50,17 +49,27 @@ describe('a reader of the static build', () => {
 
     await page.waitForFunction(
       ([selector, before]) => {
-        const shape = document.querySelector(
-          `${selector} .node rect, ${selector} .node polygon, ${selector} .node path`,
-        );
-        return shape !== null && getComputedStyle(shape).fill !== before;
+        const svg = [...document.querySelectorAll(selector)].find((candidate) => candidate.checkVisibility());
+        const shape = svg?.querySelector('.node rect, .node polygon, .node path');
+        return shape != null && getComputedStyle(shape).fill !== before;
       },
       [MERMAID_SVG, lightFill] as const,
       { timeout: 30_000 },
     );
-    expect(await page.locator(MERMAID_SVG).count()).toBe(doc.mermaidFences);
+    expect(await visibleDiagramSvgs(page).count()).toBe(doc.mermaidFences);
     expect(await firstNodeFill(page)).not.toBe(lightFill);
     expect(describeProblems(doc.file, problems)).toBe(`${doc.file}: no problems`);
+    await page.close();
+  });
+
+  it("names each step once, in its toolbar, and not again in its code block's title bar", async () => {
+    const { page } = await openPage(browser, site.url('/split-deployment'));
+    const steps = page.locator('[data-step-id]');
+    expect(await steps.count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-step-id] [data-step-title]').allInnerTexts()).toContain(
+      'enable skupper',
+    );
+    expect(await page.locator('[data-step-id] [class*="codeBlockTitle"]').count()).toBe(0);
     await page.close();
   });
 

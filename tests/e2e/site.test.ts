@@ -77,8 +77,6 @@ describe('the static build, served with `npm run serve`', () => {
     const expectedDiagrams = docs
       .filter((doc) => doc.heading === heading)
       .reduce((sum, doc) => sum + doc.mermaidFences, 0);
-    // A diagram is drawn once it is near the viewport (src/theme/Mermaid): bring each one there.
-    for (const diagram of await page.locator('[data-diagram]').all()) await diagram.scrollIntoViewIfNeeded();
     const report: PageReport = {
       path: sitePath,
       heading,

@@ -5,7 +5,7 @@
 import type { SlideBlock } from './slides';
 
 export const NOTE_ATTRIBUTE = 'data-presenter-note';
-/** On the wrapper of a mermaid diagram (src/theme/Mermaid), present before the diagram is drawn. */
+/** On a diagram drawn at build time (src/components/Diagram); its value is the diagram's source hash. */
 export const DIAGRAM_ATTRIBUTE = 'data-diagram';
 
 export function readSlideBlocks(content: HTMLElement): SlideBlock[] {
@@ -39,7 +39,6 @@ function headingText(element: HTMLElement): string {
 /** A mermaid diagram, or a paragraph that holds nothing but a picture. */
 function isFigure(element: HTMLElement): boolean {
   if (element.hasAttribute(DIAGRAM_ATTRIBUTE)) return true;
-  if (element.classList.contains('docusaurus-mermaid-container')) return true;
   if (element.tagName === 'FIGURE') return true;
   if (element.tagName !== 'P') return false;
   const pictures = element.querySelectorAll('img, svg');

@@ -3,6 +3,7 @@
  * here, state), one line of notice, the code block itself, and its recorded output. Renders fully
  * in the static build; live behaviour arrives with the runtime after hydration.
  */
+import { plainOutput } from '../../client/plainOutput';
 import React, { useState, type ReactNode } from 'react';
 import { copyText } from '../../client/clipboard';
 import { preloadTerminal } from '../../client/loadTerminal';
@@ -63,7 +64,9 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
       data-terminal={step.terminal}
     >
       <div className={styles.toolbar} role="toolbar" aria-label={`Step: ${title}`}>
-        <span className={styles.title}>{title}</span>
+        <span className={styles.title} data-step-title>
+          {title}
+        </span>
         <span className={styles.badge} title="The terminal this step runs in">
           {step.terminal}
         </span>
@@ -98,6 +101,15 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
           <button type="button" onClick={() => void onCopy()}>
             Copy
           </button>
+          {isFinal(record.state) && actions.output !== undefined ? (
+            <button
+              type="button"
+              title="Copy what this step printed, as plain text"
+              onClick={() => void copyText(plainOutput(actions.output ?? ''))}
+            >
+              Copy output
+            </button>
+          ) : null}
           {actions.notice?.kind === 'copied' ? (
             <span className={styles.copied} aria-hidden="true">
               copied ✓

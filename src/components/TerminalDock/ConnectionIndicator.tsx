@@ -25,7 +25,7 @@ export default function ConnectionIndicator({ state }: { state: ConnectionState 
   return (
     <span className={styles.indicator} data-connection={state} title={label.title} role="status">
       <span className={styles.dot} aria-hidden="true" />
-      <span>Terminal server: {label.text}</span>
+      <span className={styles.indicatorLabel}>Terminal server: {label.text}</span>
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import React, { useEffect, useRef, useState } from 'react';
+import React, { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { loadTerminal } from '../../client/loadTerminal';
 import type { DockTab } from '../../client/dockState';
 import type { Runtime } from '../../client/runtime';
@@ -7,6 +7,10 @@ import { endView, findView, keepView } from './terminalViews';
 import { TerminalView } from './terminalView';
 import { currentColorMode } from './terminalTheme';
 import styles from './styles.module.css';
+
+// Search, clear, the context menu and the touch key bar: needed only once a terminal exists, so they
+// load with it (a chunk of their own) instead of with every page.
+const TerminalTools = lazy(() => import('./TerminalTools'));
 
 interface Props {
   runtime: Runtime;
@@ -19,6 +23,7 @@ interface Props {
 export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props): React.JSX.Element {
   const container = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [openedView, setOpenedView] = useState<TerminalView | null>(null);
   const fontSizeRef = useRef(fontSize);
   fontSizeRef.current = fontSize;
 
@@ -48,6 +53,7 @@ export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props
           if (tab.kind === 'server' && !runtime.connection.isAttached(tab.name))
             view.connect(runtime.connection);
         }
+        setOpenedView(view);
       },
       (error: Error) => setProblem(error.message),
     );
@@ -90,6 +96,11 @@ export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props
     >
       {problem ? <p className={styles.problem}>{problem}</p> : null}
       <div ref={container} className={styles.screen} />
+      {openedView ? (
+        <Suspense fallback={null}>
+          <TerminalTools view={openedView} screen={container} readOnly={tab.kind === 'replay'} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -54,7 +54,11 @@ export default function TerminalDock({ runtime }: { runtime: Runtime }): React.J
                   aria-selected={dock.active === tab.name}
                   aria-controls={`rw-terminal-panel-${tab.name}`}
                   className={clsx(styles.tab, dock.active === tab.name && styles.activeTab)}
+                  aria-keyshortcuts="Delete"
                   onClick={() => runtime.dock.activate(tab.name)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Delete') closeTab(tab.name);
+                  }}
                 >
                   {tab.kind === 'replay'
                     ? `recorded: ${tab.title}`
@@ -62,9 +66,12 @@ export default function TerminalDock({ runtime }: { runtime: Runtime }): React.J
                       ? `${tab.name} (ended)`
                       : tab.name}
                 </button>
+                {/* A tablist may hold only tabs: the × is for the mouse, the keyboard closes a tab with Delete. */}
                 <button
                   type="button"
                   className={styles.closeTab}
+                  aria-hidden="true"
+                  tabIndex={-1}
                   aria-label={`Close tab ${tab.name}`}
                   title={
                     tab.kind === 'server' ? 'Close the tab (the shell keeps running on the server)' : 'Close'
@@ -81,17 +88,15 @@ export default function TerminalDock({ runtime }: { runtime: Runtime }): React.J
             <button
               type="button"
               aria-label="Smaller terminal text"
+              data-glyph="A−"
               onClick={() => runtime.dock.changeFontSize(-1)}
-            >
-              A−
-            </button>
+            />
             <button
               type="button"
               aria-label="Larger terminal text"
+              data-glyph="A+"
               onClick={() => runtime.dock.changeFontSize(1)}
-            >
-              A+
-            </button>
+            />
             {dock.tabs.length > 0 ? (
               <button
                 type="button"

@@ -5,11 +5,14 @@
  */
 import type { Terminal } from '@xterm/xterm';
 import type { FitAddon } from '@xterm/addon-fit';
+import type { SearchAddon } from '@xterm/addon-search';
+import { copyText } from '../../client/clipboard';
 import type { Access, TerminalConnection } from '../../client/connection';
 import { DisposableStore, type Disposable } from '../../protocol/disposable';
 import type { TerminalKit } from '../../client/loadTerminal';
 import { TERMINAL_FONT_FAMILY } from '../../client/terminalSize';
 import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';
+import { isApplePlatform, keyAction } from './terminalKeys';
 
 /** Units per xterm write (see writeSliced). */
 const WRITE_SLICE = 4096;
@@ -26,6 +29,12 @@ export class TerminalView implements Disposable {
   readonly host: HTMLDivElement;
   private readonly terminal: Terminal;
   private readonly fitAddon: FitAddon;
+  private readonly searchAddon: SearchAddon;
+  private connection: TerminalConnection | null = null;
+  /** The key bar's Ctrl, held for the next key typed. */
+  private ctrlArmed = false;
+  /** Set by the panel: Ctrl+Shift+F (Cmd+F) opens its search box. */
+  onSearchRequest: (() => void) | null = null;
   /** The link to the server (attach, keystrokes, resizes): replaced when the terminal is re-opened. */
   private readonly link = new DisposableStore();
   private opened = false;
@@ -50,6 +59,78 @@ export class TerminalView implements Disposable {
     this.fitAddon = new kit.FitAddon();
     this.terminal.loadAddon(this.fitAddon);
     this.terminal.loadAddon(new kit.WebLinksAddon());
+    this.searchAddon = new kit.SearchAddon();
+    this.terminal.loadAddon(this.searchAddon);
+    const apple = isApplePlatform();
+    this.terminal.attachCustomKeyEventHandler((event) => {
+      const action = keyAction(event, apple, this.terminal.hasSelection());
+      if (action === 'terminal') return true;
+      if (event.type === 'keydown') {
+        // A paste is left to the browser: its paste event reaches xterm, which brackets it.
+        if (action !== 'paste') event.preventDefault();
+        if (action === 'copy') void this.copySelection();
+        if (action === 'search') this.onSearchRequest?.();
+      }
+      return false;
+    });
+  }
+
+  hasSelection(): boolean {
+    return this.terminal.hasSelection();
+  }
+
+  /** Copies the selection (then clears it, so the next Ctrl+C interrupts again). */
+  async copySelection(): Promise<void> {
+    const text = this.terminal.getSelection();
+    if (!text) return;
+    this.terminal.clearSelection();
+    const result = await copyText(text);
+    if (!result.ok) console.warn(`[runner] ${result.message}`);
+  }
+
+  /** Pastes as typed keys would arrive, bracketed when the shell asked for it. */
+  paste(text: string): void {
+    if (this.options.access !== 'watch') this.terminal.paste(text);
+  }
+
+  /** A key of the touch key bar: sent as the terminal would send it. */
+  sendKey(sequence: string): void {
+    if (this.options.access !== 'watch') this.connection?.input(this.options.name, sequence);
+    this.terminal.focus();
+  }
+
+  armCtrl(): void {
+    this.ctrlArmed = true;
+    this.terminal.focus();
+  }
+
+  clear(): void {
+    this.terminal.clear();
+  }
+
+  scrollToBottom(): void {
+    this.terminal.scrollToBottom();
+  }
+
+  /** Whether the newest line is on screen; `listener` hears every change of it. */
+  watchAtBottom(listener: (atBottom: boolean) => void): Disposable {
+    const check = () => {
+      const buffer = this.terminal.buffer.active;
+      listener(buffer.viewportY >= buffer.baseY);
+    };
+    const subscriptions = [this.terminal.onScroll(check), this.terminal.onWriteParsed(check)];
+    return { dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
+  }
+
+  find(term: string, backwards = false): boolean {
+    if (!term) return false;
+    return backwards ? this.searchAddon.findPrevious(term) : this.searchAddon.findNext(term);
+  }
+
+  endSearch(): void {
+    this.searchAddon.clearDecorations();
+    this.terminal.clearSelection();
+    this.terminal.focus();
   }
 
   /** Puts the terminal into `container` (first call opens it), then fits it. */
@@ -84,9 +165,19 @@ export class TerminalView implements Disposable {
       reset: () => this.terminal.reset(),
     };
     this.link.add(connection.attach(name, this.size, sink, this.options.access));
+    this.connection = connection;
     if (this.options.access === 'watch') return;
-    this.link.add(this.terminal.onData((data) => connection.input(name, data)));
+    this.link.add(this.terminal.onData((data) => connection.input(name, this.withArmedCtrl(data))));
     this.link.add(this.terminal.onResize(({ cols, rows }) => connection.resize(name, { cols, rows })));
+  }
+
+  /** The key bar's Ctrl applied to the next letter typed (Ctrl+letter is the letter's code & 0x1f). */
+  private withArmedCtrl(data: string): string {
+    if (!this.ctrlArmed) return data;
+    this.ctrlArmed = false;
+    return data.length === 1 && /[@-~a-z]/i.test(data)
+      ? String.fromCharCode(data.toUpperCase().charCodeAt(0) & 0x1f)
+      : data;
   }
 
   /**

@@ -19,9 +19,12 @@ export default function CodeBlockWrapper(props: CodeBlockProps): ReactNode {
   const step = useStep(props);
   const { [STEP_PROP]: _stepProp, ...codeBlockProps } = props;
   if (!step) return <CodeBlock {...codeBlockProps} />;
+  // The step's toolbar already names it: the block's own title bar would say the same words twice.
+  // Docusaurus reads a title from the prop or else from the fence's meta (`title="…"`): drop both.
+  const { title: _title, metastring, ...untitled } = codeBlockProps;
   return (
     <StepFrame step={step}>
-      <CodeBlock {...codeBlockProps} />
+      <CodeBlock {...untitled} metastring={metastring?.replace(/title=(["'])(.*?)\1/, '')} />
     </StepFrame>
   );
 }

@@ -92,11 +92,10 @@ describe.skipIf(!availability.available)(
         await waitForSlide(presenter, i + 1);
       }
       expect(await notes.innerText()).toContain(FIRST_NOTE);
-      // The diagram is drawn once its slide is on screen (src/theme/Mermaid), so give it the time to.
-      await presenter.locator('#rw-deck-content .docusaurus-mermaid-container svg').waitFor();
-      expect(await presenter.locator('#rw-deck-content .docusaurus-mermaid-container').isVisible()).toBe(
-        true,
-      );
+      // The diagram is drawn at build time (src/components/Diagram): it is on its slide at once.
+      expect(
+        await presenter.locator('#rw-deck-content [data-diagram] svg').filter({ visible: true }).count(),
+      ).toBe(1);
       expect(await sidebar.locator('[data-presenter-clock]').innerText()).toMatch(/^\d\d:\d\d$/);
       expect(await sidebar.locator('[data-presenter-elapsed]').innerText()).toMatch(/^\d\d:\d\d$/);
       expect(await sidebar.getByRole('region', { name: 'Next slide' }).innerText()).not.toBe('');

@@ -46,7 +46,7 @@ describe('the split-deployment deck in the static build', () => {
     expect(hasProblems(problems), describeProblems(SPLIT_DECK, problems)).toBe(false);
   });
 
-  it('cuts the same slides before and after its diagrams are drawn (mermaid loads late)', async () => {
+  it('cuts its slides once, with every diagram drawn on its slide from the first render (build-time SVG)', async () => {
     const fresh = await browser.context.newPage();
     try {
       // Every slide count the deck ever shows, from the first render on.
@@ -62,30 +62,43 @@ describe('the split-deployment deck in the static build', () => {
       const deck = await waitForDeck(fresh);
       const diagrams = await fresh.locator('#rw-deck-content [data-diagram]').count();
       expect(diagrams).toBeGreaterThan(0);
-      // A diagram is drawn once its slide is on screen (src/theme/Mermaid): walk the deck to each one.
-      const drawn = fresh.locator('#rw-deck-content [data-diagram] .docusaurus-mermaid-container svg');
-      const onScreen = () =>
-        fresh
-          .locator('#rw-deck-content [data-diagram]')
-          .evaluateAll((blocks) =>
-            blocks
-              .filter((block) => block.checkVisibility())
-              .map((block) => block.querySelector('.docusaurus-mermaid-container svg') !== null),
-          );
-      for (let index = deck.index; index < deck.count && (await drawn.count()) < diagrams; index += 1) {
+      // Walk the deck: on each slide that shows a diagram, its SVG (this colour mode's) is shown with it.
+      let seenDrawn = 0;
+      for (let index = deck.index; index < deck.count; index += 1) {
         if (index > deck.index) {
           await fresh.keyboard.press('ArrowRight');
           await waitForSlide(fresh, index);
         }
-        if ((await onScreen()).length > 0)
-          await expect.poll(async () => (await onScreen()).every(Boolean)).toBe(true);
+        const onScreen = await fresh
+          .locator('#rw-deck-content [data-diagram]')
+          .evaluateAll((blocks) =>
+            blocks
+              .filter((block) => block.checkVisibility())
+              .map(
+                (block) => [...block.querySelectorAll('svg')].filter((svg) => svg.checkVisibility()).length,
+              ),
+          );
+        expect(onScreen.every((shown) => shown === 1)).toBe(true);
+        seenDrawn += onScreen.length;
       }
-      expect(await drawn.count()).toBe(diagrams);
+      expect(seenDrawn).toBeGreaterThanOrEqual(diagrams);
       const counts = await fresh.evaluate(() => (window as unknown as { slideCounts: string[] }).slideCounts);
       expect(counts).toHaveLength(1);
     } finally {
       await fresh.close();
     }
+  });
+
+  it("shows a step's command at projection size: no smaller than the slide's prose", async () => {
+    await goToStep(page, ENABLE_SKUPPER);
+    const sizes = await page.evaluate((stepId) => {
+      const slide = document.querySelector('#rw-deck-content');
+      const line = slide?.querySelector(`[data-step-id="${stepId}"] pre code .token-line`);
+      const px = (element: Element | null | undefined) => parseFloat(getComputedStyle(element!).fontSize);
+      return { prose: px(slide), command: px(line) };
+    }, ENABLE_SKUPPER);
+    expect(sizes.prose).toBeGreaterThan(16);
+    expect(sizes.command).toBeGreaterThanOrEqual(sizes.prose);
   });
 
   it("shows a step's recorded output on its slide, and says so when r is pressed", async () => {

@@ -33,6 +33,10 @@ export interface BrowserSession {
 export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** A phone or tablet: touch events, a coarse pointer, the mobile viewport meta honoured. */
+  touch?: boolean;
+  /** Granted to every origin, e.g. `['clipboard-read', 'clipboard-write']`. */
+  permissions?: string[];
 }
 
 /**
@@ -49,6 +53,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       args: CHROMIUM_ARGS,
       colorScheme: options.colorScheme ?? 'light',
       viewport: options.viewport ?? { width: 1280, height: 900 },
+      hasTouch: options.touch ?? false,
+      isMobile: options.touch ?? false,
+      permissions: options.permissions ?? [],
     });
   } catch (error) {
     await rm(profileDir, { recursive: true, force: true });

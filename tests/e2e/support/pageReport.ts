@@ -32,21 +32,28 @@ export async function loadImages(page: Page, timeoutMs = 15_000): Promise<ImageR
   }, timeoutMs);
 }
 
-export const MERMAID_SVG = '.docusaurus-mermaid-container svg';
+/** A diagram's SVG (src/components/Diagram: one inline SVG that follows the colour mode). */
+export const MERMAID_SVG = '[data-diagram] svg';
 
-/** Waits until `expected` mermaid diagrams are drawn as SVG; returns how many there are. */
+/** The diagram SVGs a reader sees (the current colour mode's), in page order. */
+export function visibleDiagramSvgs(page: Page) {
+  return page.locator(MERMAID_SVG).filter({ visible: true });
+}
+
+/** Waits until `expected` mermaid diagrams are shown as SVG; returns how many are. */
 export async function waitForMermaid(page: Page, expected: number, timeoutMs = 30_000): Promise<number> {
   if (expected > 0) {
     await page
       .waitForFunction(
-        ([selector, count]) => document.querySelectorAll(selector).length >= count,
+        ([selector, count]) =>
+          [...document.querySelectorAll(selector)].filter((svg) => svg.checkVisibility()).length >= count,
         [MERMAID_SVG, expected] as const,
         { timeout: timeoutMs },
       )
       // The count below is the finding: a timeout only means fewer diagrams than expected.
       .catch(() => undefined);
   }
-  return page.locator(MERMAID_SVG).count();
+  return visibleDiagramSvgs(page).count();
 }
 
 export async function pageHeading(page: Page): Promise<string> {
@@ -55,8 +62,9 @@ export async function pageHeading(page: Page): Promise<string> {
 }
 
 /** Titles of the code blocks on the page, as the reader sees them above each block. */
+/** The titles shown above code blocks: a step's in its toolbar, any other block's in its title bar. */
 export async function codeBlockTitles(page: Page): Promise<string[]> {
-  const titles = await page.locator('[class*="codeBlockTitle"]').allInnerTexts();
+  const titles = await page.locator('[class*="codeBlockTitle"], [data-step-title]').allInnerTexts();
   return titles.map(normalizeSpace);
 }
 

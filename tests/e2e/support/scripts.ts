@@ -11,9 +11,9 @@ export interface LoadedScript {
    */
   prefetch: boolean;
   /**
-   * Requested after the window's load event: fetched later by the page itself, when idle (a diagram's
-   * mermaid, once the diagram is near the viewport; see src/theme/Mermaid), not needed to show and
-   * hydrate the page. Counted apart from the first load, and still listed.
+   * Requested after the window's load event: fetched later by the page itself, when idle (on a live
+   * page, xterm's chunks), not needed to show and hydrate the page. Counted apart from the first
+   * load, and still listed.
    */
   afterLoad: boolean;
   /** xterm.js fingerprints found in the code (empty when the script carries no xterm). */
