@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../../log';
 import type { WorkshopDatabase } from '../state/database';
-import type { EndpointResult, Workspace, WorkspaceOwner, WorkspaceProvider } from '../workspaceProvider';
+import type {
+  EndpointAccess,
+  EndpointResult,
+  Workspace,
+  WorkspaceEndpoint,
+  WorkspaceOwner,
+  WorkspaceProvider,
+} from '../workspaceProvider';
 import { PRLIMIT, prlimitArguments, workspaceUid, type WorkspaceLimits } from './limits';
 import { BWRAP, KUBECONFIG_PATH, sandboxArguments } from './sandbox';
 import {
@@ -20,7 +27,7 @@ import {
   type TerminalServerCommand,
 } from './workspaceProcess';
 import { workspaceEnvironment } from './workspaceEnvironment';
-import { writeSeatIdentity } from './seatUser';
+import { copySeatKubeconfig, writeSeatIdentity } from './seatUser';
 
 export interface LocalProviderOptions {
   readonly db: WorkshopDatabase;
@@ -45,6 +52,10 @@ interface Row {
   created_at: number;
   pid: number | null;
   start_time: number | null;
+}
+
+function endpointOf(running: RunningWorkspace, token: string): WorkspaceEndpoint {
+  return { url: running.wsUrl, token, origin: new URL(running.wsUrl).origin.replace(/^ws/, 'http') };
 }
 
 export class LocalWorkspaceProvider implements WorkspaceProvider {
@@ -83,27 +94,26 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
     return rows.map((row) => this.describe(row));
   }
 
-  async endpoint(attendeeId: string, options: { signal?: AbortSignal } = {}): Promise<EndpointResult> {
+  async endpoint(
+    attendeeId: string,
+    options: { signal?: AbortSignal; access?: EndpointAccess } = {},
+  ): Promise<EndpointResult> {
     const row = this.row(attendeeId);
     if (!row) return { ok: false, code: 'not-found', message: 'This attendee has no workspace.' };
+    if (options.access === 'watch') {
+      const running = this.running.get(attendeeId);
+      if (!running) return { ok: false, code: 'not-found', message: 'This workspace is not running.' };
+      return { ok: true, endpoint: endpointOf(running, running.audienceToken) };
+    }
     try {
       const running = await this.ensureRunning(row);
       if (options.signal?.aborted) return { ok: false, code: 'timeout', message: 'Gave up waiting.' };
-      const origin = new URL(running.wsUrl).origin.replace(/^ws/, 'http');
-      return { ok: true, endpoint: { url: running.wsUrl, token: running.token, origin } };
+      return { ok: true, endpoint: endpointOf(running, running.token) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.failures.set(attendeeId, message);
       return { ok: false, code: 'failed', message };
     }
-  }
-
-  /** The watch-only token of a running workspace (the instructor watching, presenter followers). */
-  async watchEndpoint(attendeeId: string): Promise<EndpointResult> {
-    const result = await this.endpoint(attendeeId);
-    const running = this.running.get(attendeeId);
-    if (!result.ok || !running) return result;
-    return { ok: true, endpoint: { ...result.endpoint, token: running.audienceToken } };
   }
 
   async stop(attendeeId: string): Promise<void> {
@@ -152,7 +162,10 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
   private async start(row: Row): Promise<RunningWorkspace> {
     const { options } = this;
     const home = this.prepareHome(row);
-    const kubeconfig = options.kubeconfigFor?.(row.seat);
+    const uid = options.userPerSeat ? workspaceUid(row.seat) : undefined;
+    const source = options.kubeconfigFor?.(row.seat);
+    const identities = path.join(options.dataDir, 'identities');
+    const kubeconfig = source && copySeatKubeconfig(identities, row.seat, source, uid);
     const wrapper = [PRLIMIT, ...prlimitArguments(options.limits, options.userPerSeat)];
     if (options.sandbox) {
       const layout = {
@@ -161,9 +174,7 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
         serverHome: os.homedir(),
         projectRoot: options.projectRoot,
         kubeconfig,
-        identity: options.userPerSeat
-          ? writeSeatIdentity(path.join(options.dataDir, 'identities'), workspaceUid(row.seat), home)
-          : undefined,
+        identity: uid === undefined ? undefined : writeSeatIdentity(identities, uid, home),
       };
       wrapper.push(BWRAP, ...sandboxArguments(layout));
     }
@@ -178,7 +189,7 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
         command: options.command,
         home,
         env,
-        uid: options.userPerSeat ? workspaceUid(row.seat) : undefined,
+        uid,
         startTimeoutMs: options.startTimeoutMs ?? 30_000,
       },
       options.log,
