@@ -4,7 +4,7 @@
  * means no process of the workspace is left, not that one is about to go.
  */
 import { readdirSync } from 'node:fs';
-import { readStat } from '../../terminals/processTree';
+import { readStat } from '../../terminals/local/processTree';
 
 export interface ProcessIdentity {
   readonly pid: number;

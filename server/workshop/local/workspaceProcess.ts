@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../../log';
-import { readStat } from '../../terminals/processTree';
+import { readStat } from '../../terminals/local/processTree';
 import { descendantsOf, waitUntilGone } from './descendants';
 
 /** How the workshop server starts a terminal server: `node … cli.cjs terminals`, as the npm scripts do. */

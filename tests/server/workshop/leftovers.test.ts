@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readStat } from '../../../server/terminals/processTree';
+import { readStat } from '../../../server/terminals/local/processTree';
 import { providerFixture, type ProviderFixture } from './fixture';
 
 let fixture: ProviderFixture | undefined;

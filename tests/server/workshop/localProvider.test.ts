@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStat } from '../../../server/terminals/processTree';
+import { readStat } from '../../../server/terminals/local/processTree';
 import { descendantsOf } from '../../../server/workshop/local/descendants';
 import { DATABASE_FILE } from '../../../server/workshop/state/database';
 import type { WorkspaceEndpoint } from '../../../server/workshop/workspaceProvider';
