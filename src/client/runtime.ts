@@ -7,7 +7,7 @@ import type { ErrorMessage, ServerMessage, StepMessage } from '../protocol/messa
 import { TerminalConnection, type ConnectionState } from './connection';
 import { Emitter, type Disposable } from '../protocol/disposable';
 import { DockStore } from './dockState';
-import { ENDPOINT_STORAGE_KEY, captureLaunchParams, storedEndpoint } from './launch';
+import { ENDPOINT_STORAGE_KEY, captureLaunchParams, isFollowing, storedEndpoint } from './launch';
 import { prefetchTerminal } from './loadTerminal';
 import { StepStates, isActive, isFinal } from './stepStates';
 import { StepOutputs } from './stepOutputs';
@@ -50,7 +50,9 @@ export class Runtime implements Disposable {
     this.hasEndpoint = endpoint !== null;
     this.steps = new StepStates(true);
     this.connection = new TerminalConnection({
-      endpoint: () => storedEndpoint(window.localStorage) ?? endpoint,
+      // A tab following the presenter keeps its own endpoint; every other tab takes the stored one.
+      endpoint: () =>
+        isFollowing(window.location) ? endpoint : (storedEndpoint(window.localStorage) ?? endpoint),
     });
     this.connectionState = new Store(this.connection.state);
     this.subscriptions.push(
