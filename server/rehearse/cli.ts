@@ -33,6 +33,7 @@ interface CliOptions {
   tap?: string;
   list: boolean;
   updateOutputs: boolean;
+  setting: 'laptop' | 'hosted';
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -98,6 +99,14 @@ function buildProgram(run: (pages: string[], options: CliOptions) => Promise<num
       'write each drifted step’s actual output into its page as the recorded output (secrets redacted)',
       false,
     )
+    .addOption(
+      new Option(
+        '--setting <setting>',
+        'run as on a laptop, or as in a hosted workshop (steps fenced only="…")',
+      )
+        .choices(['laptop', 'hosted'])
+        .default('laptop'),
+    )
     .exitOverride()
     .showHelpAfterError('(add --help for the options)')
     .action(async (pages: string[], options: CliOptions) => {
@@ -132,6 +141,7 @@ async function runRehearsal(pages: string[], options: CliOptions): Promise<numbe
     from: options.from,
     to: options.to,
     variables,
+    setting: options.setting,
   });
   if ('code' in plan) return usage(plan.message);
   const unknownAnswers = answers.stepIds().filter((id) => !plan.steps.some((step) => step.id === id));

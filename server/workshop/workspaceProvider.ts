@@ -37,6 +37,8 @@ export interface WorkspaceEndpoint {
   readonly origin: string;
 }
 
+export type EndpointAccess = 'full' | 'watch';
+
 /** A failure is an answer, not an exception (VS Code's launch errors): the router turns it into a page. */
 export type EndpointResult =
   | { readonly ok: true; readonly endpoint: WorkspaceEndpoint }
@@ -51,9 +53,14 @@ export interface WorkspaceProvider {
   list(): Promise<Workspace[]>;
   /**
    * Waits until the workspace accepts connections (the router holds the attendee's first connection
-   * meanwhile), restarting a stopped one.
+   * meanwhile), restarting a stopped one. With `access: 'watch'` (the instructor watching, presenter
+   * followers) the endpoint carries a token the workspace only lets watch, and a stopped workspace is
+   * not started: watching never starts a process (`not-found` then).
    */
-  endpoint(attendeeId: string, options?: { signal?: AbortSignal }): Promise<EndpointResult>;
+  endpoint(
+    attendeeId: string,
+    options?: { signal?: AbortSignal; access?: EndpointAccess },
+  ): Promise<EndpointResult>;
   /** Ends every process the workspace started; keeps its HOME (idle culling). */
   stop(attendeeId: string): Promise<void>;
   /** Ends it and removes what it owned (HOME, namespace): a reset, or the end of the workshop. */

@@ -161,3 +161,12 @@ export function assertNever(value: never): never {
  * (`npm run live`) `rw-server` is omitted and the page uses `TERMINAL_PATH` on its own origin.
  */
 export const LAUNCH_PARAMS = { server: 'rw-server', token: 'rw-token' } as const;
+
+/**
+ * A page served by a workshop server finds this cookie (readable by scripts, no secret in it: the
+ * session itself is an HttpOnly cookie) holding when the session ends, in ms since the epoch. It
+ * then connects to its own origin's TERMINAL_PATH, where the router authenticates it by its session.
+ */
+export const WORKSHOP_COOKIE = 'rw_workshop';
+/** Sent as the token by a page in a workshop: not a secret; the router goes by the session cookie. */
+export const WORKSHOP_TOKEN = 'workshop-session';

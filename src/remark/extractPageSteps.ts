@@ -9,6 +9,7 @@ import {
   DEFAULT_TERMINAL,
   OUTPUT_LANGUAGES,
   STEP_LANGUAGES,
+  STEP_SETTINGS,
   TERMINAL_NAME_PATTERN,
   type PageSteps,
   type PageVariable,
@@ -147,6 +148,14 @@ export function extractPageSteps(tree: Root, options: ExtractOptions): Extracted
       }
     }
     const flag = (name: string) => meta.flags.includes(name) || meta.values[name] === 'true';
+    const only = meta.values['only'];
+    const setting = STEP_SETTINGS.find((candidate) => candidate === only);
+    if (only !== undefined && !setting)
+      problems.push({
+        code: 'invalid-only',
+        message: `only="${only}" is not one of ${STEP_SETTINGS.join(', ')}; the step is shown everywhere.`,
+        line,
+      });
     const transcript = splitTranscript(node.value);
     const { command } = transcript;
     if (command === '') {
@@ -168,6 +177,7 @@ export function extractPageSteps(tree: Root, options: ExtractOptions): Extracted
       norun: flag('norun'),
       background: flag('background'),
       ...(expect !== undefined && { expect }),
+      ...(setting !== undefined && { only: setting }),
       recordedOutputs:
         outputs.length === 0 && transcript.output !== ''
           ? [{ text: redactSecrets(transcript.output) }]
