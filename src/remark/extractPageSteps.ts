@@ -2,14 +2,13 @@
 // manifest loader (server, rehearsal runner) both call it, so they agree on every id.
 import type { Code, Nodes, Paragraph, Parents, Root } from 'mdast';
 import { hasPrompt, splitTranscript, variablesInCommand } from './commandText';
-import { fenceInfo, parseFenceMeta } from './fenceMeta';
+import { fenceInfo, parseFenceMeta, stepSettingOf } from './fenceMeta';
 import { redactSecrets } from './redactSecrets';
 import { StepIdAllocator } from './stepIds';
 import {
   DEFAULT_TERMINAL,
   OUTPUT_LANGUAGES,
   STEP_LANGUAGES,
-  STEP_SETTINGS,
   TERMINAL_NAME_PATTERN,
   type PageSteps,
   type PageVariable,
@@ -148,14 +147,8 @@ export function extractPageSteps(tree: Root, options: ExtractOptions): Extracted
       }
     }
     const flag = (name: string) => meta.flags.includes(name) || meta.values[name] === 'true';
-    const only = meta.values['only'];
-    const setting = STEP_SETTINGS.find((candidate) => candidate === only);
-    if (only !== undefined && !setting)
-      problems.push({
-        code: 'invalid-only',
-        message: `only="${only}" is not one of ${STEP_SETTINGS.join(', ')}; the step is shown everywhere.`,
-        line,
-      });
+    const { setting, problem } = stepSettingOf(meta.values['only']);
+    if (problem !== undefined) problems.push({ code: 'invalid-only', message: problem, line });
     const transcript = splitTranscript(node.value);
     const { command } = transcript;
     if (command === '') {

@@ -1,4 +1,5 @@
 // Fence info strings in the Docusaurus style: ```bash title="start OpenShift Local" terminal="north" norun
+import { STEP_SETTINGS, type StepSetting } from './stepModel';
 
 export interface FenceInfo {
   /** Lower-cased language, or null for an untagged fence. */
@@ -42,4 +43,13 @@ export function parseFenceMeta(meta: string): FenceMeta {
     }
   }
   return { values, flags };
+}
+
+/** `only="laptop"` or `only="hosted"`: where a step belongs. An unknown value is reported, never guessed. */
+export function stepSettingOf(only: string | undefined): { setting?: StepSetting; problem?: string } {
+  const setting = STEP_SETTINGS.find((candidate) => candidate === only);
+  if (only === undefined || setting) return { setting };
+  return {
+    problem: `only="${only}" is not one of ${STEP_SETTINGS.join(', ')}; the step is shown everywhere.`,
+  };
 }
