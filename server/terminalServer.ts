@@ -29,6 +29,8 @@ export interface TerminalServerOptions {
   readonly siteDir?: string;
   /** Also make a watch-only token (presenter mode's audience). */
   readonly audience?: boolean;
+  /** The full-access token to accept; default: a fresh random one. */
+  readonly token?: string;
   readonly log?: Logger;
   readonly heartbeatMs?: number;
 }
@@ -64,7 +66,7 @@ export async function startTerminalServer(options: TerminalServerOptions): Promi
     if (!normalized) throw new TerminalServerError('bad-origin', `"${origin}" is not an http(s) origin`);
     return normalized;
   });
-  const tokens = createAccessTokens({ audience: options.audience ?? false });
+  const tokens = createAccessTokens({ audience: options.audience ?? false, token: options.token });
   const connections = new Set<Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const server = createServer();

@@ -12,6 +12,8 @@ import { createHub } from './terminalHub';
 export interface ServePlace {
   port: number;
   siteDir?: string;
+  /** The full-access token to accept (`terminals --token-file`); default: a fresh one. */
+  token?: string;
 }
 
 export async function serveTerminals(
@@ -28,6 +30,7 @@ export async function serveTerminals(
     siteDir: place.siteDir,
     allowedOrigins: options.allowOrigin,
     audience: options.audience,
+    token: place.token,
     log,
   }).catch(async (error: unknown) => {
     await hub.dispose();

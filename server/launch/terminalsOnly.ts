@@ -5,10 +5,16 @@
 import type { Logger } from '../log';
 import { resolveCommon, type CommonOptions } from './common';
 import { serveTerminals } from './serveTerminals';
+import { readTokenFile } from './tokenFile';
 
-export async function runTerminalsOnly(options: CommonOptions, log: Logger): Promise<void> {
+export interface TerminalsOnlyOptions extends CommonOptions {
+  tokenFile?: string;
+}
+
+export async function runTerminalsOnly(options: TerminalsOnlyOptions, log: Logger): Promise<void> {
   const settings = resolveCommon(options, log);
-  const server = await serveTerminals(options, settings, { port: options.port ?? 0 }, log);
+  const given = options.tokenFile === undefined ? undefined : readTokenFile(options.tokenFile);
+  const server = await serveTerminals(options, settings, { port: options.port ?? 0, token: given }, log);
   const { wsUrl, token, audienceToken, port } = server;
   process.stdout.write(`${JSON.stringify({ wsUrl, port, token, audienceToken, pid: process.pid })}\n`);
 }
