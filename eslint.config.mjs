@@ -42,6 +42,35 @@ const pluginMayNotImport = {
     serverMayNotImport.patterns[1],
   ],
 };
+// The terminal core (sessions, steps, replay, flow) runs no shell itself: what touches this
+// machine (node-pty, files, child processes, /proc) is the ShellHost's, in server/terminals/local.
+const CORE_BOUNDARY =
+  'The terminal core must not touch the machine: node-pty, the file system, child processes and /proc belong to a ShellHost (server/terminals/local).';
+const coreMayNotImport = {
+  patterns: [
+    ...serverMayNotImport.patterns,
+    {
+      group: [
+        'node-pty',
+        'fs',
+        'fs/*',
+        'node:fs',
+        'node:fs/*',
+        'child_process',
+        'node:child_process',
+        '**/local',
+        '**/local/*',
+      ],
+      message: CORE_BOUNDARY,
+    },
+  ],
+};
+const coreMayNotUse = [
+  { selector: 'Literal[value=/^\\/proc(\\/|$)/]', message: CORE_BOUNDARY },
+  { selector: 'TemplateElement[value.raw=/^\\/proc(\\/|$)/]', message: CORE_BOUNDARY },
+  { selector: "CallExpression[callee.name='require']", message: CORE_BOUNDARY },
+  { selector: 'ImportExpression', message: CORE_BOUNDARY },
+];
 const commonMayNotImport = {
   patterns: [...browserMayNotImport.patterns, ...serverMayNotImport.patterns],
 };
@@ -79,5 +108,12 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', serverMayNotImport] },
+  },
+  {
+    files: ['server/terminals/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', coreMayNotImport],
+      'no-restricted-syntax': ['error', ...coreMayNotUse],
+    },
   },
 );

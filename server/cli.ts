@@ -1,6 +1,7 @@
 /**
  * The command line: `dev` (what `npm start` runs), `live` (what `npm run live` runs after a
- * build) and `terminals` (the terminal server alone, for tools). A usage mistake exits with
+ * build), `terminals` (the terminal server alone, for tools; also what each workshop workspace
+ * runs) and `workshop` (the hosted mode). A usage mistake exits with
  * status 2, a failure to start with status 1.
  */
 import { Command, CommanderError, Option } from 'commander';
@@ -10,6 +11,7 @@ import { runDev, type DevOptions } from './launch/dev';
 import { runLive, type LiveOptions } from './launch/live';
 import { parsePort } from './launch/optionParsers';
 import { runTerminalsOnly, type TerminalsOnlyOptions } from './launch/terminalsOnly';
+import { addWorkshopCommand } from './launch/workshopCommand';
 import { consoleLogger } from './log';
 
 const log = consoleLogger;
@@ -51,6 +53,7 @@ function buildProgram(): Command {
     .option('--token-file <path>', 'accept the token in this file (a mounted Secret) instead of a fresh one')
     .action((options: TerminalsOnlyOptions) => runTerminalsOnly(options, log));
 
+  addWorkshopCommand(program, log);
   return program;
 }
 

@@ -41,7 +41,7 @@ async function bundle() {
   for (const file of result.outputFiles) place(file.path, (staged) => writeFileSync(staged, file.contents));
   // The shell integration reads its rc file beside its module: beside the bundle now.
   place(path.join(outDir, 'bashrc.sh'), (staged) =>
-    copyFileSync(path.join(root, 'server', 'terminals', 'bashrc.sh'), staged),
+    copyFileSync(path.join(root, 'server', 'terminals', 'local', 'bashrc.sh'), staged),
   );
 }
 

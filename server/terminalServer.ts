@@ -99,7 +99,7 @@ export async function startTerminalServer(options: TerminalServerOptions): Promi
       try {
         const connection = openConnection(ws, {
           hub: options.hub,
-          readOnly: verdict.access === 'audience',
+          access: verdict.access === 'audience' ? 'watch' : 'write',
           log,
           heartbeatMs: options.heartbeatMs,
         });

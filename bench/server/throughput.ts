@@ -88,7 +88,7 @@ class BenchClient {
       { write: (data, done) => this.write(data, done), reset: () => undefined },
       (units) => {
         this.owed -= units;
-        this.send({ type: 'ack', terminal: 'main', bytes: units });
+        this.send({ type: 'ack', terminal: 'main', units });
       },
     );
     socket.on('message', (raw) => {

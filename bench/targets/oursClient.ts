@@ -90,7 +90,7 @@ export async function openOursBackground(
   client.on((message) => {
     if (message.type !== 'output' || message.terminal !== terminal) return;
     // Acknowledge at once: this client "writes" nothing, and must never hold its shell paused.
-    client.send({ type: 'ack', terminal, bytes: message.data.length });
+    client.send({ type: 'ack', terminal, units: message.data.length });
     typing.output();
   });
   const attached = client.next((m) => m.type === 'attached' || m.type === 'error', 20_000);

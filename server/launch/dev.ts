@@ -10,7 +10,7 @@ import { launchDevSite, type DevSite } from './devSite';
 import { isPortFree } from './portCheck';
 import { printLaunch } from './printLaunch';
 import { portFromEnvironment } from './optionParsers';
-import { createHub } from './terminalHub';
+import { createHub } from './createHub';
 import { stopOnSignals } from './shutdown';
 
 export interface DevOptions extends CommonOptions {

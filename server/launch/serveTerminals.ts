@@ -6,7 +6,7 @@ import type { Logger } from '../log';
 import { startTerminalServer, type TerminalServer } from '../terminalServer';
 import type { CommonOptions, TerminalSettings } from './common';
 import { stopOnSignals } from './shutdown';
-import { createHub } from './terminalHub';
+import { createHub } from './createHub';
 
 /** Where the commands differ: their default port, and whether a built site shares it. */
 export interface ServePlace {

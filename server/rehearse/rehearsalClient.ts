@@ -3,7 +3,7 @@
  * acknowledges it (flow control would otherwise pause a busy shell), and lets a step wait for news.
  */
 import { HubError, type TerminalClient, type TerminalHub } from '../hub';
-import type { ServerMessage } from '../../src/protocol/messages';
+import { OutputOffset, type OutputMessage, type ServerMessage } from '../../src/protocol/messages';
 
 /** A terminal's kept output is cut from the front past this; one step never needs more. */
 const MAX_KEPT = 4 * 1024 * 1024;
@@ -14,13 +14,14 @@ interface Kept {
   text: string;
   /** Offset in the terminal's stream of text[0]. */
   base: number;
+  offset: OutputOffset;
 }
 
 export type Listener = (message: ServerMessage) => void;
 
 export class RehearsalClient implements TerminalClient {
   readonly id = `rehearse-${process.pid}`;
-  readonly readOnly = false;
+  readonly access = 'write';
   private readonly attached = new Set<string>();
   private readonly kept = new Map<string, Kept>();
   private readonly listeners = new Set<Listener>();
@@ -29,7 +30,7 @@ export class RehearsalClient implements TerminalClient {
   constructor(private readonly hub: TerminalHub) {}
 
   send(message: ServerMessage): void {
-    if (message.type === 'output') this.keep(message.terminal, message.data);
+    if (message.type === 'output') this.keep(message);
     if (message.type === 'exit') this.attached.delete(message.terminal);
     for (const listener of [...this.listeners]) listener(message);
   }
@@ -63,9 +64,14 @@ export class RehearsalClient implements TerminalClient {
     this.closing = true;
   }
 
-  private keep(terminal: string, data: string): void {
-    const kept = this.kept.get(terminal) ?? { text: '', base: 0 };
-    kept.text += data;
+  private keep(message: OutputMessage): void {
+    const { terminal, data } = message;
+    const kept = this.kept.get(terminal) ?? { text: '', base: message.seq, offset: new OutputOffset() };
+    const { fresh } = kept.offset.take(message);
+    if (message.reset) {
+      kept.text = fresh;
+      kept.base = message.seq;
+    } else kept.text += fresh;
     if (kept.text.length > MAX_KEPT) {
       const cut = kept.text.length - MAX_KEPT;
       kept.text = kept.text.slice(cut);

@@ -13,7 +13,7 @@ import {
   type ServerMessage,
 } from '../../src/protocol/messages';
 import { parseClientMessage } from '../../src/protocol/schemas';
-import { HubError, type TerminalClient, type TerminalHub } from '../hub';
+import { type Access, HubError, type TerminalClient, type TerminalHub } from '../hub';
 import type { Logger } from '../log';
 import { startHeartbeat } from './heartbeat';
 
@@ -22,7 +22,8 @@ export const MALFORMED_STREAK_LIMIT = 32;
 
 export interface ConnectionOptions {
   readonly hub: TerminalHub;
-  readonly readOnly: boolean;
+  /** From the token the connection presented: an audience token only watches. */
+  readonly access: Access;
   readonly log: Logger;
   readonly heartbeatMs?: number;
 }
@@ -37,7 +38,7 @@ export function openConnection(socket: WebSocket, options: ConnectionOptions): C
   const { hub, log } = options;
   const client: TerminalClient = {
     id: randomUUID(),
-    readOnly: options.readOnly,
+    access: options.access,
     send(message: ServerMessage, encoded?: string) {
       if (socket.readyState === socket.OPEN) socket.send(encoded ?? JSON.stringify(message));
     },
@@ -102,7 +103,7 @@ export function openConnection(socket: WebSocket, options: ConnectionOptions): C
       case 'resize':
         return hub.resize(client, message.terminal, message.cols, message.rows);
       case 'ack':
-        return hub.ack(client, message.terminal, message.bytes);
+        return hub.ack(client, message.terminal, message.units);
       case 'detach':
         return hub.detach(client, message.terminal);
       case 'close':
@@ -149,7 +150,7 @@ export function openConnection(socket: WebSocket, options: ConnectionOptions): C
     type: 'hello',
     version: PROTOCOL_VERSION,
     terminals: hub.list(),
-    readOnly: options.readOnly,
+    readOnly: options.access === 'watch',
   });
   return { client, dispose };
 }

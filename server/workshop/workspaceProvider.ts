@@ -37,6 +37,8 @@ export interface WorkspaceEndpoint {
   readonly origin: string;
 }
 
+export type EndpointAccess = 'full' | 'watch';
+
 /** A failure is an answer, not an exception (VS Code's launch errors): the router turns it into a page. */
 export type EndpointResult =
   | { readonly ok: true; readonly endpoint: WorkspaceEndpoint }
@@ -44,6 +46,7 @@ export type EndpointResult =
 
 export interface EndpointOptions {
   readonly signal?: AbortSignal;
+  readonly access?: EndpointAccess;
   /**
    * Called about once a second while the workspace is not ready yet (a pod being scheduled, its
    * image pulled), so the page can say "starting your workspace (n s)".
@@ -60,7 +63,9 @@ export interface WorkspaceProvider {
   list(): Promise<Workspace[]>;
   /**
    * Waits until the workspace accepts connections (the router holds the attendee's first connection
-   * meanwhile), restarting a stopped one.
+   * meanwhile), restarting a stopped one. With `access: 'watch'` (the instructor watching, presenter
+   * followers) the endpoint carries a token the workspace only lets watch, and a stopped workspace is
+   * not started: watching never starts a process (`not-found` then).
    */
   endpoint(attendeeId: string, options?: EndpointOptions): Promise<EndpointResult>;
   /** Ends every process the workspace started; keeps its HOME (idle culling). */

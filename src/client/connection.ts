@@ -10,7 +10,7 @@ import {
   type TerminalSummary,
 } from '../protocol/messages';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff';
-import { Emitter, toDisposable, type Disposable } from './disposable';
+import { Emitter, toDisposable, type Disposable } from '../protocol/disposable';
 import { probeUrl, socketUrl, type Endpoint } from './launch';
 import { defaultProbe, type SocketConstructor, type SocketLike } from './socket';
 import { PendingSink, TerminalChannel, type TerminalSink, type TerminalSize } from './terminalChannel';
@@ -168,7 +168,7 @@ export class TerminalConnection implements Disposable {
 
   private open(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly: boolean): TerminalChannel {
     const channel = new TerminalChannel(terminal, size, readOnly, sink, (units) =>
-      this.send({ type: 'ack', terminal, bytes: units }),
+      this.send({ type: 'ack', terminal, units }),
     );
     this.channels.set(terminal, channel);
     this.send(channel.attachMessage());

@@ -4,7 +4,10 @@
  * (its write callback), so a slow screen slows the shell instead of filling memory. Acks go out
  * in batches: one per `batchUnits`, or when nothing is left in xterm's queue.
  */
-export const ACK_BATCH_UNITS = 16 * 1024;
+import { FLOW_CONTROL } from '../protocol/messages';
+
+/** Under the server's low watermark (the invariant is in src/protocol/flowControl.ts). */
+export const ACK_BATCH_UNITS = FLOW_CONTROL.ackBatch;
 
 export class AckBatcher {
   private pending = 0;

@@ -4,7 +4,13 @@
  * reload or a second tab finds the server too, and take them out of the address bar at once so the
  * token is not bookmarked, shared in a screenshot, or left in the history.
  */
-import { LAUNCH_PARAMS, TERMINAL_PATH, TOKEN_PARAM } from '../protocol/messages';
+import {
+  LAUNCH_PARAMS,
+  TERMINAL_PATH,
+  TOKEN_PARAM,
+  WORKSHOP_COOKIE,
+  WORKSHOP_TOKEN,
+} from '../protocol/messages';
 
 export interface Endpoint {
   /** `ws://127.0.0.1:3001/terminal`, or the page's own origin in the same-origin live mode. */
@@ -17,6 +23,8 @@ export interface LaunchEnvironment {
   readonly location: Pick<Location, 'hash' | 'host' | 'protocol' | 'pathname' | 'search'>;
   readonly history: Pick<History, 'replaceState' | 'state'>;
   readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** `document.cookie`: a workshop server marks its pages with WORKSHOP_COOKIE. */
+  readonly cookie?: string;
 }
 
 export const ENDPOINT_STORAGE_KEY = 'rw:endpoint';
@@ -33,7 +41,22 @@ export function takeLaunchParams(env: LaunchEnvironment): Endpoint | null {
     env.history.replaceState(env.history.state, '', url);
     return fresh.endpoint;
   }
+  if (workshopSessionEnd(env.cookie ?? '') !== undefined) {
+    // Served by a workshop server: its router is the terminal server, whatever a laptop stored before.
+    const endpoint = { server: sameOriginServer(env.location), token: WORKSHOP_TOKEN };
+    env.storage.setItem(ENDPOINT_STORAGE_KEY, JSON.stringify(endpoint));
+    return endpoint;
+  }
   return storedEndpoint(env.storage);
+}
+
+/** When the workshop session of this page ends (ms since the epoch), or undefined outside a workshop. */
+export function workshopSessionEnd(cookie: string): number | undefined {
+  for (const part of cookie.split(';')) {
+    const [name, value] = part.trim().split('=');
+    if (name === WORKSHOP_COOKIE && value !== undefined && /^\d+$/.test(value)) return Number(value);
+  }
+  return undefined;
 }
 
 let captured: { endpoint: Endpoint | null } | undefined;
@@ -48,6 +71,7 @@ export function captureLaunchParams(): Endpoint | null {
       location: window.location,
       history: window.history,
       storage: window.localStorage,
+      cookie: document.cookie,
     }),
   };
   return captured.endpoint;

@@ -5,7 +5,7 @@
  */
 import type { ErrorMessage, ServerMessage, StepMessage } from '../protocol/messages';
 import { TerminalConnection, type ConnectionState } from './connection';
-import { Emitter, type Disposable } from './disposable';
+import { Emitter, type Disposable } from '../protocol/disposable';
 import { DockStore } from './dockState';
 import { ENDPOINT_STORAGE_KEY, captureLaunchParams, storedEndpoint } from './launch';
 import { prefetchTerminal } from './loadTerminal';
@@ -27,8 +27,6 @@ export interface RunAllProgress {
 }
 
 export type RunnerError = { code: ErrorMessage['code'] | 'offline' | 'timeout'; message: string };
-
-const BACKGROUND_TERMINAL = /\.bg-\d+$/;
 
 export class Runtime implements Disposable {
   readonly connection: TerminalConnection;
@@ -154,8 +152,8 @@ export class Runtime implements Disposable {
           this.outputs.started(message.stepId);
         }
         this.steps.apply(message);
-        // A background step runs in a terminal of its own (`main.bg-1`): show it, without taking focus.
-        if (message.state === 'running' && BACKGROUND_TERMINAL.test(message.terminal)) {
+        // A background step runs in a terminal of its own (it has a parent): show it, without taking focus.
+        if (message.state === 'running' && message.parent !== undefined) {
           if (!this.dock.get().tabs.some((tab) => tab.name === message.terminal)) {
             this.dock.open({ kind: 'server', name: message.terminal }, { reveal: false });
           }

@@ -2,14 +2,14 @@
  * What each step printed in its latest run (in memory only), for "actual vs recorded". Output is
  * counted by offset, so a replay after a reconnect is not captured twice.
  */
-import type { OutputMessage } from '../protocol/messages';
+import { OutputOffset, type OutputMessage } from '../protocol/messages';
 import { Store } from './store';
 
 /** Enough for any walkthrough step; a runaway `yes` must not grow the page without bound. */
 const MAX_CAPTURE = 64 * 1024;
 
 export class StepOutputs extends Store<Readonly<Record<string, string>>> {
-  private readonly seen = new Map<string, number>();
+  private readonly offsets = new Map<string, OutputOffset>();
 
   constructor() {
     super({});
@@ -20,12 +20,10 @@ export class StepOutputs extends Store<Readonly<Record<string, string>>> {
   }
 
   capture(stepId: string | undefined, message: OutputMessage): void {
-    const seen = this.seen.get(message.terminal) ?? 0;
-    const end = message.seq + message.data.length;
-    if (end <= seen && !message.reset) return;
-    this.seen.set(message.terminal, end);
-    if (!stepId || message.reset) return;
-    const fresh = message.data.slice(Math.max(0, seen - message.seq));
+    let offset = this.offsets.get(message.terminal);
+    if (!offset) this.offsets.set(message.terminal, (offset = new OutputOffset(0)));
+    const { fresh } = offset.take(message);
+    if (!stepId || message.reset || fresh.length === 0) return;
     this.update((outputs) => {
       const before = outputs[stepId] ?? '';
       if (before.length >= MAX_CAPTURE) return outputs;

@@ -1,5 +1,5 @@
 /** A value that React reads with `useSyncExternalStore` and the runtime writes from socket events. */
-import { Emitter, type Disposable } from './disposable';
+import { Emitter, type Disposable } from '../protocol/disposable';
 
 export class Store<T> {
   private readonly changed = new Emitter<T>();

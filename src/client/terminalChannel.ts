@@ -3,7 +3,12 @@
  * re-attach asks for exactly what it lacks), and the acks it owes. Kept apart from the socket so
  * that a reconnect replaces the socket and nothing here.
  */
-import type { AttachMessage, OutputMessage, ServerMessage } from '../protocol/messages';
+import {
+  OutputOffset,
+  type AttachMessage,
+  type OutputMessage,
+  type ServerMessage,
+} from '../protocol/messages';
 import { AckBatcher } from './flowControl';
 
 /** Where a terminal's output is written: an xterm, in the browser. */
@@ -45,10 +50,10 @@ export class PendingSink implements TerminalSink {
 
 export class TerminalChannel {
   /**
-   * The offset after the last unit handed to the sink. Units handed over but not yet parsed by
-   * xterm still count: they sit in xterm's own queue and survive a reconnect.
+   * How far the sink got. Units handed over but not yet parsed by xterm still count: they sit in
+   * xterm's own queue and survive a reconnect.
    */
-  private held: number | undefined;
+  private readonly offset = new OutputOffset();
   readonly acks: AckBatcher;
 
   constructor(
@@ -80,34 +85,25 @@ export class TerminalChannel {
       cols: this.size.cols,
       rows: this.size.rows,
       ...(this.readOnly ? { readOnly: true } : {}),
-      ...(this.held === undefined ? {} : { since: this.held }),
+      ...(this.offset.position === undefined ? {} : { since: this.offset.position }),
     };
   }
 
   /** The server's reply to an attach: a lower offset than ours means a new terminal by that name. */
   attached(message: Extract<ServerMessage, { type: 'attached' }>): void {
-    if (this.held !== undefined && message.seq < this.held) {
+    const held = this.offset.position;
+    if (held !== undefined && message.seq < held) {
       this.sink.reset();
-      this.held = undefined;
+      this.offset.forget();
     }
   }
 
   output(message: OutputMessage): void {
-    let data = message.data;
-    if (message.reset) {
-      this.sink.reset();
-    } else if (this.held !== undefined) {
-      const overlap = this.held - message.seq;
-      if (overlap > 0) data = data.slice(overlap);
-      else if (overlap < 0) {
-        console.warn(
-          `[runner] ${this.terminal}: ${-overlap} units of output were lost between ${this.held} and ${message.seq}`,
-        );
-      }
+    if (message.reset) this.sink.reset();
+    const { fresh: data, lost } = this.offset.take(message);
+    if (lost > 0) {
+      console.warn(`[runner] ${this.terminal}: ${lost} units of output were lost before ${message.seq}`);
     }
-    // A frame wholly behind what we hold leaves our offset where it is.
-    if (data.length > 0 || message.reset || this.held === undefined)
-      this.held = message.seq + message.data.length;
     // The server counts every unit it sent, shown here or not: a frame we already had is acknowledged
     // whole, at once, or its units would stay owed and could hold the shell paused for good.
     const written = this.acks.track(message.data.length);

@@ -28,7 +28,14 @@ export type {
   TerminalSummary,
 } from './schemas';
 
-export const PROTOCOL_VERSION = 1;
+export { FLOW_CONTROL } from './flowControl';
+export { OutputOffset, type OutputFrame, type TakenOutput } from './outputOffset';
+
+/**
+ * 2: `ack.units` (was `bytes`), `parent` on a background terminal's summary and step messages, no
+ * `pid` in `attached` or a terminal summary (the page never needed the server's process ids).
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** A WebSocket frame larger than this is refused by the server (close code 1009). */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -70,7 +77,7 @@ type Fields = Record<string, FieldKind | `${FieldKind}?` | 'int|null'>;
 
 const SERVER_FIELDS: Record<ServerMessage['type'], Fields> = {
   hello: { version: 'int', terminals: 'array', readOnly: 'boolean' },
-  attached: { terminal: 'string', pid: 'int', cols: 'int', rows: 'int', readOnly: 'boolean', seq: 'int' },
+  attached: { terminal: 'string', cols: 'int', rows: 'int', readOnly: 'boolean', seq: 'int' },
   output: { terminal: 'string', seq: 'int', data: 'string', reset: 'boolean?' },
   step: {
     terminal: 'string',
@@ -79,6 +86,7 @@ const SERVER_FIELDS: Record<ServerMessage['type'], Fields> = {
     exitCode: 'int?',
     durationMs: 'number?',
     line: 'int?',
+    parent: 'string?',
   },
   exit: { terminal: 'string', code: 'int|null' },
   error: { code: 'error-code', message: 'string', terminal: 'string?', stepId: 'string?' },
@@ -153,3 +161,12 @@ export function assertNever(value: never): never {
  * (`npm run live`) `rw-server` is omitted and the page uses `TERMINAL_PATH` on its own origin.
  */
 export const LAUNCH_PARAMS = { server: 'rw-server', token: 'rw-token' } as const;
+
+/**
+ * A page served by a workshop server finds this cookie (readable by scripts, no secret in it: the
+ * session itself is an HttpOnly cookie) holding when the session ends, in ms since the epoch. It
+ * then connects to its own origin's TERMINAL_PATH, where the router authenticates it by its session.
+ */
+export const WORKSHOP_COOKIE = 'rw_workshop';
+/** Sent as the token by a page in a workshop: not a secret; the router goes by the session cookie. */
+export const WORKSHOP_TOKEN = 'workshop-session';

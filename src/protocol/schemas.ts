@@ -20,7 +20,7 @@ import {
 
 z.config(en());
 
-/** `main`, `north`, `south`, `main.bg-1`: lower case, so that a URL or a tab label can carry it. */
+/** `main`, `north`, `south`: lower case, so that a URL or a tab label can carry it. */
 export const TerminalName = z
   .string()
   .check(z.regex(/^[a-z0-9][a-z0-9._-]{0,47}$/, 'a terminal name is 1-48 of a-z, 0-9, ".", "_", "-"'));
@@ -74,7 +74,7 @@ export const AckMessage = z.object({
   type: z.literal('ack'),
   terminal: TerminalName,
   /** UTF-16 code units written to the screen since the previous ack. */
-  bytes: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
+  units: z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
 });
 
 export const DetachMessage = z.object({ type: z.literal('detach'), terminal: TerminalName });
@@ -102,11 +102,12 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const TerminalSummary = z.object({
   name: TerminalName,
-  pid: z.int(),
   cols: Cols,
   rows: Rows,
   /** The step running in it, if any. */
   stepId: z.optional(StepId),
+  /** Set for a terminal that runs a background step: the terminal the step was started from. */
+  parent: z.optional(TerminalName),
 });
 export type TerminalSummary = z.infer<typeof TerminalSummary>;
 
@@ -121,7 +122,6 @@ export const HelloMessage = z.object({
 export const AttachedMessage = z.object({
   type: z.literal('attached'),
   terminal: TerminalName,
-  pid: z.int(),
   cols: Cols,
   rows: Rows,
   readOnly: z.boolean(),
@@ -147,6 +147,8 @@ export const StepMessage = z.object({
   durationMs: z.optional(z.number().check(z.minimum(0))),
   /** 1-based line of a multi-line step that failed. */
   line: z.optional(z.int().check(z.minimum(1))),
+  /** A background step runs in a terminal of its own: the terminal it was started from. */
+  parent: z.optional(TerminalName),
 });
 
 export const ExitMessage = z.object({

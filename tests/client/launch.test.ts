@@ -4,6 +4,7 @@ import {
   probeUrl,
   socketUrl,
   takeLaunchParams,
+  workshopSessionEnd,
   type LaunchEnvironment,
 } from '../../src/client/launch';
 
@@ -80,5 +81,22 @@ describe('socketUrl and probeUrl', () => {
     const endpoint = { server: 'ws://127.0.0.1:3001/terminal', token: 'a b' };
     expect(socketUrl(endpoint)).toBe('ws://127.0.0.1:3001/terminal?token=a+b');
     expect(probeUrl(endpoint)).toBe('http://127.0.0.1:3001/');
+  });
+});
+
+describe('a page served by a workshop server', () => {
+  it('connects to its own origin’s router, over a laptop endpoint stored before, with no secret', () => {
+    const { env, items } = environment('https://workshop.example/docs/intro', {
+      [ENDPOINT_STORAGE_KEY]: JSON.stringify({ server: 'ws://127.0.0.1:3001/terminal', token: 'old' }),
+    });
+    const endpoint = takeLaunchParams({ ...env, cookie: 'theme=dark; rw_workshop=1767225600000' });
+    expect(endpoint).toEqual({ server: 'wss://workshop.example/terminal', token: 'workshop-session' });
+    expect(JSON.parse(items.get(ENDPOINT_STORAGE_KEY)!)).toEqual(endpoint);
+  });
+
+  it('reads when the session ends from the marker cookie, and nothing from other cookies', () => {
+    expect(workshopSessionEnd('a=1; rw_workshop=1767225600000')).toBe(1767225600000);
+    expect(workshopSessionEnd('rw_workshop_x=5; rw_workshop=')).toBeUndefined();
+    expect(workshopSessionEnd('')).toBeUndefined();
   });
 });

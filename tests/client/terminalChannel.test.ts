@@ -100,7 +100,6 @@ describe('TerminalChannel', () => {
     channel.attached({
       type: 'attached',
       terminal: 'main',
-      pid: 1,
       cols: 80,
       rows: 24,
       readOnly: false,

@@ -13,7 +13,7 @@ describe('parseClientMessage', () => {
     expect(
       parseClientMessage(frame({ type: 'run', terminal: 'north', stepId: 's1', command: 'ls', x: 1 })),
     ).toEqual({ ok: true, message: { type: 'run', terminal: 'north', stepId: 's1', command: 'ls' } });
-    expect(parseClientMessage(frame({ type: 'ack', terminal: 'main.bg-1', bytes: 0 })).ok).toBe(true);
+    expect(parseClientMessage(frame({ type: 'ack', terminal: 'main.bg-1', units: 0 })).ok).toBe(true);
   });
 
   it('says which field is wrong and what was expected', () => {
@@ -88,7 +88,7 @@ describe('validateServerMessage (the tests hold every server frame to it)', () =
           type: 'hello',
           version: 1,
           readOnly: false,
-          terminals: [{ name: 'main', pid: 7, cols: 80, rows: 24 }],
+          terminals: [{ name: 'main', cols: 80, rows: 24 }],
         }),
       ).ok,
     ).toBe(true);
@@ -113,7 +113,7 @@ const FIELDS = [
   'terminals',
   'readOnly',
   'terminal',
-  'pid',
+  'parent',
   'cols',
   'rows',
   'seq',
@@ -147,17 +147,17 @@ const VALUES: readonly unknown[] = [
   true,
   false,
   [],
-  [{ name: 'main', pid: 1, cols: 80, rows: 24 }],
+  [{ name: 'main', cols: 80, rows: 24, parent: 'north' }],
   [{ name: 'main' }],
   {},
 ];
 
 const GOOD: Record<(typeof FIELDS)[number], readonly unknown[]> = {
   version: [1],
-  terminals: [[], [{ name: 'main', pid: 1, cols: 80, rows: 24 }]],
+  terminals: [[], [{ name: 'main', cols: 80, rows: 24, parent: 'north' }]],
   readOnly: [true, false],
   terminal: ['main', 'north'],
-  pid: [7],
+  parent: ['main'],
   cols: [80],
   rows: [24],
   seq: [0, 12],

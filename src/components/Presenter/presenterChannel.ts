@@ -3,7 +3,7 @@
  * browser, same origin, nothing leaves the machine. The presenter says where it is; an audience
  * window that opens asks, and follows. Messages are checked on arrival like any other input.
  */
-import type { Disposable } from '../../client/disposable';
+import type { Disposable } from '../../protocol/disposable';
 
 export interface TerminalView {
   /** Server terminals open in the presenter's dock, in tab order. */

@@ -6,7 +6,7 @@
 import type { Terminal } from '@xterm/xterm';
 import type { FitAddon } from '@xterm/addon-fit';
 import type { TerminalConnection } from '../../client/connection';
-import type { Disposable } from '../../client/disposable';
+import type { Disposable } from '../../protocol/disposable';
 import type { TerminalKit } from '../../client/loadTerminal';
 import { TERMINAL_FONT_FAMILY } from '../../client/terminalSize';
 import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';

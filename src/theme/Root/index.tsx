@@ -10,6 +10,7 @@ import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import { captureLaunchParams, scrubLaunchParams } from '../../client/launch';
 import { useRuntime } from '../../client/hooks';
 import TerminalDock from '../../components/TerminalDock';
+import SessionTimer from '../../components/Workshop/SessionTimer';
 
 if (ExecutionEnvironment.canUseDOM) captureLaunchParams();
 
@@ -23,7 +24,14 @@ export default function RootWrapper({ children }: { children: ReactNode }): Reac
   return (
     <Root>
       {children}
-      <BrowserOnly>{() => <Dock />}</BrowserOnly>
+      <BrowserOnly>
+        {() => (
+          <>
+            <SessionTimer />
+            <Dock />
+          </>
+        )}
+      </BrowserOnly>
     </Root>
   );
 }

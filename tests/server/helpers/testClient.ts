@@ -182,3 +182,17 @@ export const is = {
     (m: ServerMessage): m is Extract<ServerMessage, { type: 'step' }> =>
       m.type === 'step' && m.stepId === stepId && m.state !== 'running' && m.state !== 'waiting-input',
 };
+
+/**
+ * The process id of the shell in `terminal`, asked of the shell itself (`$$`): the protocol never
+ * carries it. Runs a step, so call it at a prompt.
+ */
+export async function shellPidOf(client: TestClient, terminal = 'main'): Promise<number> {
+  const stepId = `pid-${Math.random().toString(36).slice(2)}`;
+  const before = client.output(terminal).length;
+  client.send({ type: 'run', terminal, stepId, command: 'echo "shell-pid=$$"' });
+  await client.next(is.stepEnded(stepId), 30_000);
+  const found = /shell-pid=(\d+)/.exec(client.output(terminal).slice(before));
+  if (!found) throw new Error(`no shell pid in the output of ${terminal}`);
+  return Number(found[1]);
+}

@@ -43,7 +43,7 @@ class PageLikeClient {
           this.tail = '';
         },
       },
-      (units) => socket.send(JSON.stringify({ type: 'ack', terminal: 'main', bytes: units })),
+      (units) => socket.send(JSON.stringify({ type: 'ack', terminal: 'main', units })),
     );
     socket.on('message', (raw) => {
       const frame = raw.toString();

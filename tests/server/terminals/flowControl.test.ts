@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FLOW } from '../../../server/terminals/flowControl';
+import { FLOW } from '../../../server/terminals/core/flowControl';
 import { hubFixture, type HubFixture } from './fixture';
 import { RecordingClient } from './recordingClient';
 

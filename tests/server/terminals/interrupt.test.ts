@@ -84,7 +84,9 @@ describe('stopping steps and waiting for the keyboard', () => {
     );
     expect(started.terminal).toBe('main.bg-1');
     const bg = f.hub.list().find((t) => t.name === 'main.bg-1');
-    expect(bg).toMatchObject({ stepId: 'forward' });
+    expect(bg).toMatchObject({ stepId: 'forward', parent: 'main' });
+    expect(started.parent).toBe('main');
+    const bgPid = f.hub.shellPid('main.bg-1');
 
     // A watcher sees it tick; the main terminal stays free for the next step.
     const watcher = f.client;
@@ -97,7 +99,7 @@ describe('stopping steps and waiting for the keyboard', () => {
     f.hub.interrupt(f.client, 'main', 'forward');
     expect(await f.client.stepEnd('forward')).toMatchObject({ state: 'interrupted', terminal: 'main.bg-1' });
     await waitUntil(() => !f.hub.list().some((t) => t.name === 'main.bg-1'));
-    await waitUntil(() => !isAlive(bg!.pid));
+    await waitUntil(() => !isAlive(bgPid!));
     await f.client.waitFor((m) => m.type === 'exit' && m.terminal === 'main.bg-1');
   });
 

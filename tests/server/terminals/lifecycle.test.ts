@@ -21,7 +21,7 @@ describe('the end of a terminal', () => {
   it('close kills the whole session, children that ignore HUP included', async () => {
     f = hubFixture();
     await f.open();
-    const shell = f.hub.list()[0]!.pid;
+    const shell = f.hub.shellPid('main')!;
     const child = await startHupProofChild(f);
     expect(isAlive(child)).toBe(true);
     f.hub.close(f.client, 'main');
@@ -33,7 +33,7 @@ describe('the end of a terminal', () => {
   it('leaves nothing of a closed shell in the steps directory', async () => {
     f = hubFixture();
     await f.open();
-    const shell = f.hub.list()[0]!.pid;
+    const shell = f.hub.shellPid('main')!;
     // A step of more than one line: the shell parses it through its syntax-check file.
     f.hub.run(f.client, { terminal: 'main', stepId: 'two-lines', command: 'echo one\necho two' });
     await f.client.stepEnd('two-lines');
@@ -50,7 +50,7 @@ describe('the end of a terminal', () => {
     await f.open();
     const child = await startHupProofChild(f);
     await f.open('north');
-    const shells = f.hub.list().map((t) => t.pid);
+    const shells = f.hub.list().map((t) => f.hub.shellPid(t.name)!);
     await f.hub.dispose();
     expect([child, ...shells].filter(isAlive)).toEqual([]);
   });
@@ -58,7 +58,7 @@ describe('the end of a terminal', () => {
   it('ends a terminal when its last client has been gone for the grace period', async () => {
     f = hubFixture({ graceMs: 300 });
     await f.open();
-    const shell = f.hub.list()[0]!.pid;
+    const shell = f.hub.shellPid('main')!;
     f.hub.disconnect(f.client);
     await waitUntil(() => f.hub.list().length === 0);
     await waitUntil(() => !isAlive(shell));

@@ -18,6 +18,6 @@ hub.run(client, {
 });
 void client.waitForScreen(/leftover=(\d+)/).then((screen) => {
   const leftover = Number(/leftover=(\d+)/.exec(screen)?.[1]);
-  process.stdout.write(`${JSON.stringify({ shell: hub.list()[0]?.pid, leftover })}\n`);
+  process.stdout.write(`${JSON.stringify({ shell: hub.shellPid('main'), leftover })}\n`);
 });
 setInterval(() => {}, 60_000);

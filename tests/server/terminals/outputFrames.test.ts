@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES } from '../../../src/protocol/messages';
-import { outputFrames } from '../../../server/terminals/outputFrames';
+import { outputFrames } from '../../../server/terminals/core/outputFrames';
 
 const messages = (frames: ReturnType<typeof outputFrames>) => frames.map((f) => f.message);
 const joined = (frames: ReturnType<typeof outputFrames>) =>

@@ -1,6 +1,6 @@
 /** A TerminalClient that keeps what the hub sends it, with waits for what a test expects next. */
 import { readFileSync } from 'node:fs';
-import type { TerminalClient } from '../../../server/hub';
+import type { Access, TerminalClient } from '../../../server/hub';
 import type { ServerMessage, StepMessage } from '../../../src/protocol/messages';
 
 let nextId = 0;
@@ -10,7 +10,7 @@ export class RecordingClient implements TerminalClient {
   readonly messages: ServerMessage[] = [];
   private waiters: Array<() => void> = [];
 
-  constructor(readonly readOnly = false) {}
+  constructor(readonly access: Access = 'write') {}
 
   send(message: ServerMessage): void {
     this.messages.push(message);

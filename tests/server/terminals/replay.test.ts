@@ -33,7 +33,7 @@ describe('attaching, re-attaching and watching', () => {
   it('re-attaches to the same shell mid-output with nothing twice and nothing lost', async () => {
     f = hubFixture();
     await f.open();
-    const pid = f.hub.list()[0]?.pid;
+    const pid = f.hub.shellPid('main');
     f.hub.run(f.client, {
       terminal: 'main',
       stepId: 'count',
@@ -46,7 +46,8 @@ describe('attaching, re-attaching and watching', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const reloaded = new RecordingClient();
     f.hub.attach(reloaded, { terminal: 'main', cols: 80, rows: 24, since: held });
-    expect(reloaded.messages[0]).toMatchObject({ type: 'attached', pid, seq: held });
+    expect(reloaded.messages[0]).toMatchObject({ type: 'attached', seq: held });
+    expect(f.hub.shellPid('main')).toBe(pid);
     expect(await reloaded.stepEnd('count')).toMatchObject({ state: 'passed' });
 
     const outputs = reloaded.outputs();
@@ -87,7 +88,7 @@ describe('attaching, re-attaching and watching', () => {
     await f.open();
     const audience = new RecordingClient();
     f.hub.attach(audience, { terminal: 'main', cols: 80, rows: 24, readOnly: true });
-    const watcherOnly = new RecordingClient(true);
+    const watcherOnly = new RecordingClient('watch');
     f.hub.attach(watcherOnly, { terminal: 'main', cols: 80, rows: 24 });
     for (const who of [audience, watcherOnly]) {
       expect(errorCode(() => f.hub.input(who, 'main', 'ls\r'))).toBe('read-only');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FLOW, FlowGate, type FlowParticipant } from '../../../server/terminals/flowControl';
-import { OutputRing } from '../../../server/terminals/outputRing';
-import { ShellMarkParser, type MarkedPiece } from '../../../server/terminals/shellMarks';
+import { FLOW, FlowGate, type FlowParticipant } from '../../../server/terminals/core/flowControl';
+import { OutputRing } from '../../../server/terminals/core/outputRing';
+import { ShellMarkParser, type MarkedPiece } from '../../../server/terminals/core/shellMarks';
 
 const text = (pieces: MarkedPiece[]) => pieces.map((p) => ('text' in p ? p.text : '')).join('');
 const marks = (pieces: MarkedPiece[]) => pieces.flatMap((p) => ('mark' in p ? [p.mark] : []));
@@ -51,8 +51,8 @@ describe('output ring', () => {
 });
 
 describe('flow gate', () => {
-  const participant = (readOnly: boolean, unacked = 0): FlowParticipant => ({
-    readOnly,
+  const participant = (watchOnly: boolean, unacked = 0): FlowParticipant => ({
+    access: watchOnly ? 'watch' : 'write',
     unacked,
     lagging: false,
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LAUNCH_PARAMS, TERMINAL_PATH } from '../../../src/protocol/messages';
 import { PROJECT_ROOT, runCli, runCliToExit } from '../helpers/cliProcess';
 import { descendantsOf, isRunning } from '../helpers/processes';
-import { is, TestClient } from '../helpers/testClient';
+import { is, shellPidOf, TestClient } from '../helpers/testClient';
 
 describe('the command line', () => {
   it('explains every option in --help', async () => {
@@ -52,7 +52,8 @@ describe('the command line', () => {
     const client = await TestClient.connect(wsUrl, { token });
     await client.next(is.hello);
     client.send({ type: 'attach', terminal: 'main', cols: 80, rows: 24 });
-    const { pid: shellPid } = await client.next(is.attached('main'));
+    await client.next(is.attached('main'));
+    const shellPid = await shellPidOf(client);
     client.send({ type: 'run', terminal: 'main', stepId: 'echo', command: 'echo ok' });
     expect(await client.next(is.stepEnded('echo'), 30_000)).toMatchObject({ state: 'passed', exitCode: 0 });
     const below = descendantsOf(run.pid).map((entry) => entry.pid);

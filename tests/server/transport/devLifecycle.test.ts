@@ -3,7 +3,7 @@ import { LAUNCH_PARAMS } from '../../../src/protocol/messages';
 import { freePort } from '../../e2e/support/processes';
 import { runCli } from '../helpers/cliProcess';
 import { commandLine, descendantsOf, groupMembers, isRunning } from '../helpers/processes';
-import { is, TestClient } from '../helpers/testClient';
+import { is, shellPidOf, TestClient } from '../helpers/testClient';
 
 describe('npm start (the dev command)', () => {
   it('prints one URL for the site on PORT, serves terminals to it, and leaves no process behind on Ctrl-C', async () => {
@@ -27,7 +27,8 @@ describe('npm start (the dev command)', () => {
       const client = await TestClient.connect(wsUrl, { token, origin: `http://localhost:${port}` });
       await client.next(is.hello);
       client.send({ type: 'attach', terminal: 'main', cols: 80, rows: 24 });
-      const { pid: shellPid } = await client.next(is.attached('main'));
+      await client.next(is.attached('main'));
+      const shellPid = await shellPidOf(client);
       client.send({ type: 'run', terminal: 'main', stepId: 'bg', command: 'sleep 1000 &' });
       await client.next(is.stepEnded('bg'), 30_000);
 

@@ -1,10 +1,26 @@
-/** A TerminalProcess on this machine: node-pty, with `/proc` for the questions node-pty cannot answer. */
+/** A shell on this machine: node-pty, with `/proc` for the questions node-pty cannot answer. */
 import * as pty from 'node-pty';
+import type { ProcessExit, ShellProcess } from '../core/shellHost';
 import { foregroundGroup, readStat, waitsForTerminalInput } from './processTree';
 import { killSession } from './sessionKill';
-import type { Disposable, ProcessExit, SpawnRequest, TerminalProcess } from './terminalProcess';
 
-export function spawnPty(request: SpawnRequest): TerminalProcess {
+export interface SpawnRequest {
+  file: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  cols: number;
+  rows: number;
+}
+
+/** What node-pty gives the local host: a shell process, before the host adds step staging. */
+export interface PtyShell extends Omit<ShellProcess, 'stageStep'> {
+  readonly pid: number;
+  /** With `pid`, identifies the process across pid reuse (orphan records); 0 if unknown. */
+  readonly startTime: number;
+}
+
+export function spawnPty(request: SpawnRequest): PtyShell {
   const child = pty.spawn(request.file, request.args, {
     name: 'xterm-256color',
     cols: request.cols,
@@ -19,7 +35,6 @@ export function spawnPty(request: SpawnRequest): TerminalProcess {
   child.onExit(() => {
     exited = true;
   });
-  const wrap = (subscription: { dispose(): void }): Disposable => subscription;
 
   return {
     pid,
@@ -32,15 +47,10 @@ export function spawnPty(request: SpawnRequest): TerminalProcess {
     },
     pause: () => child.pause(),
     resume: () => child.resume(),
-    onData: (listener) => wrap(child.onData(listener)),
+    onData: (listener) => child.onData(listener),
     onExit: (listener) =>
-      wrap(
-        child.onExit(({ exitCode, signal }) =>
-          listener({
-            code: signal ? null : exitCode,
-            signal: signal ?? null,
-          } satisfies ProcessExit),
-        ),
+      child.onExit(({ exitCode, signal }) =>
+        listener({ code: signal ? null : exitCode, signal: signal ?? null } satisfies ProcessExit),
       ),
     signalForeground: (signal) => {
       const group = foregroundGroup(pid);

@@ -1,36 +1,21 @@
-/** The terminal hub's settings, with the defaults a reader's laptop wants. */
+/** Where and how this machine's shells run, with the defaults a reader's laptop wants. */
 import { lstatSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Logger } from '../log';
-import { HubError } from '../hub';
-import type { SpawnTerminalProcess } from './terminalProcess';
+import { HubError } from '../../hub';
 
-export interface TerminalHubOptions {
+export interface LocalShellOptions {
   /** bash to run (our shell integration is bash's); default $SHELL if it is bash, else `bash`. */
   shell?: string;
   /** Where shells start; default the user's home. */
   cwd?: string;
   /** Added to (or, with undefined, removed from) the server's environment. */
   env?: Record<string, string | undefined>;
-  /** Terminals at once, background ones included; default 16. */
-  maxTerminals?: number;
-  /** How long a terminal with no client attached lives on; default 10 minutes. */
-  graceMs?: number;
-  /** A terminal with no input or output (and no step) for this long is closed; default 2 hours. */
-  idleMs?: number;
-  /** UTF-16 units of recent output each terminal keeps for re-attaching clients; default 512 Ki. */
-  scrollbackUnits?: number;
-  /** Rows of scrollback in a screen snapshot; default 1000. */
-  snapshotRows?: number;
   /** Private directory for the rc file, staged steps and orphan records. */
   stateDir?: string;
-  log?: Logger;
-  /** How a terminal's process is made; default node-pty on this machine. */
-  spawn?: SpawnTerminalProcess;
 }
 
-export type ResolvedOptions = Required<Omit<TerminalHubOptions, 'env'>> & { env: Record<string, string> };
+export type ResolvedLocalOptions = Required<Omit<LocalShellOptions, 'env'>> & { env: Record<string, string> };
 
 export function defaultShell(): string {
   const shell = process.env.SHELL;
@@ -72,10 +57,7 @@ export function ensurePrivateDir(dir: string): void {
   }
 }
 
-export function resolveOptions(
-  options: TerminalHubOptions,
-  defaults: { log: Logger; spawn: SpawnTerminalProcess },
-): ResolvedOptions {
+export function resolveLocalOptions(options: LocalShellOptions): ResolvedLocalOptions {
   const shell = options.shell ?? defaultShell();
   if (!/bash$/.test(path.basename(shell))) {
     throw new HubError(
@@ -87,13 +69,6 @@ export function resolveOptions(
     shell,
     cwd: options.cwd ?? os.homedir(),
     env: shellEnvironment(options.env ?? {}),
-    maxTerminals: options.maxTerminals ?? 16,
-    graceMs: options.graceMs ?? 10 * 60_000,
-    idleMs: options.idleMs ?? 2 * 60 * 60_000,
-    scrollbackUnits: options.scrollbackUnits ?? 512 * 1024,
-    snapshotRows: options.snapshotRows ?? 1000,
     stateDir: options.stateDir ?? defaultStateDir(),
-    log: options.log ?? defaults.log,
-    spawn: options.spawn ?? defaults.spawn,
   };
 }

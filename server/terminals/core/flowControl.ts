@@ -1,30 +1,22 @@
 /**
- * Flow control, the only place that knows the numbers (as in wetty and the xterm.js flow-control
- * guide): a client acknowledges the units it has written to its screen; the server pauses the pty
+ * Flow control, the server's half (as in wetty and the xterm.js flow-control guide; the numbers
+ * both ends share are in src/protocol/flowControl.ts): a client acknowledges the units it has written to its screen; the server pauses the pty
  * while any client is owed more than the high watermark and resumes once all are under the low one.
  *
- * Who may hold a shell back: a watching (read-only) client never does; it stops receiving output
+ * Who may hold a shell back: a watching client never does; it stops receiving output
  * while it is past the high watermark ("lagging") and is brought back, by replay or snapshot, once
  * it has caught up. A writing client does, so a lone tab that never acknowledges keeps `yes`
  * paused (memory stays bounded); but if it has held the shell for `stallMs` while another client
  * keeps up, it is demoted to lagging too, so one frozen tab cannot freeze everyone's terminal.
  */
 
+import { FLOW_CONTROL } from '../../../src/protocol/messages';
+import type { Access } from '../../hub';
+
 export const FLOW = {
-  /**
-   * Units sent and not yet acknowledged at which the pty pauses. What a client may owe at most is
-   * this plus a frame (the goal: under 500 KB), and what its screen must still draw after Ctrl-C
-   * before the prompt: a browser's screen draws `yes` at ~5 MB/s, so more in flight bought no
-   * throughput there and made Ctrl-C slower (bench/server/throughput.ts --screen-mibps 5: 256 KiB
-   * gave Ctrl-C → prompt p50 24 ms, 128 KiB 13-16 ms, cat at the same ~4.5 MiB/s).
-   */
-  highWatermark: 128 * 1024,
-  /**
-   * Every client must be under this before the pty resumes: half the high mark, so that a pause
-   * ends while output is still on its way (a low mark near zero let the pipe run dry for a whole
-   * ack round trip at every pause).
-   */
-  lowWatermark: 64 * 1024,
+  /** The watermarks both ends agree on, and why they are what they are: src/protocol/flowControl.ts. */
+  highWatermark: FLOW_CONTROL.highWatermark,
+  lowWatermark: FLOW_CONTROL.lowWatermark,
   /** How long a writing client may hold the pty paused while another client waits. */
   stallMs: 5_000,
   /** Units queued in the screen mirror (@xterm/headless) at which the pty pauses, and resumes. */
@@ -39,7 +31,8 @@ export const FLOW = {
 } as const;
 
 export interface FlowParticipant {
-  readonly readOnly: boolean;
+  /** A watching client never holds the shell back. */
+  readonly access: Access;
   /** Units sent and not acknowledged. */
   unacked: number;
   /** Receives no output until it catches up (see above). */
@@ -70,9 +63,9 @@ export class FlowGate {
     const live = [...participants].filter((p) => !p.lagging);
     const demoted: FlowParticipant[] = [];
     for (const p of live) {
-      if (p.readOnly && p.unacked >= FLOW.highWatermark) demoted.push(p);
+      if (p.access === 'watch' && p.unacked >= FLOW.highWatermark) demoted.push(p);
     }
-    const writers = live.filter((p) => !p.readOnly);
+    const writers = live.filter((p) => p.access === 'write');
     const threshold = this.paused ? FLOW.lowWatermark : FLOW.highWatermark - 1;
     const someoneWaits = live.some((p) => p.unacked <= FLOW.lowWatermark);
     for (const p of writers) {

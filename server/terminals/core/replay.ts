@@ -47,9 +47,9 @@ export class Replay {
    * the next frame as it comes. Output that arrived meanwhile follows from the ring.
    */
   sendSnapshot(attachment: Attachment, before?: (seq: number) => void): void {
-    attachment.syncing = true;
+    attachment.beginSync();
     void this.mirror.snapshot(this.settings.snapshotRows).then((snapshot) => {
-      if (attachment.detached) return;
+      if (attachment.isDetached) return;
       const rest = this.ring.since(snapshot.offset);
       if (rest === undefined) {
         // The mirror fell behind the ring (a flood): a newer snapshot is needed.
@@ -60,7 +60,7 @@ export class Replay {
       if (data.length > snapshot.offset) data = this.ring.since(0)?.slice(0, snapshot.offset) ?? '';
       const seq = snapshot.offset - data.length;
       before?.(seq);
-      attachment.syncing = false;
+      attachment.synced();
       attachment.sendOutput(this.settings.name, seq, data, true);
       if (rest.length > 0) attachment.sendOutput(this.settings.name, snapshot.offset, rest);
       this.settings.onProgress();

@@ -1,7 +1,6 @@
 /**
  * What Linux `/proc` says about the processes of a terminal: their session, the terminal's
- * foreground process group, and whether that group waits for keyboard input. Local ptys only; a
- * pod would answer these questions through its own exec channel.
+ * foreground process group, and whether that group waits for keyboard input.
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 

@@ -6,7 +6,7 @@
  * ESC becomes six characters), so the size is measured, not guessed from the unit count; the
  * encoding made to measure it is the frame that is sent.
  */
-import { MAX_FRAME_BYTES, type OutputMessage } from '../../src/protocol/messages';
+import { MAX_FRAME_BYTES, type OutputMessage } from '../../../src/protocol/messages';
 
 export interface OutputFrame {
   message: OutputMessage;

@@ -1,14 +1,14 @@
 /**
  * The step of one terminal, from `run` to its end, told by the shell's own marks: the line that
- * starts it is typed at a prompt (C marks its start), and the D mark after it carries the exit
- * status and, for a multi-line block, the failing line. Also: Ctrl-C semantics for `interrupt`,
- * and noticing that the foreground program waits for the keyboard.
+ * starts it is typed at a prompt (its echo hidden until C marks the command's start), and the D
+ * mark after it carries the exit status and, for a multi-line block, the failing line. Also:
+ * Ctrl-C semantics for `interrupt`, and noticing that the foreground program waits for the keyboard.
  */
-import { randomBytes } from 'node:crypto';
-import type { StepMessage, StepState } from '../../src/protocol/messages';
-import { HubError } from '../hub';
+import type { StepMessage, StepState } from '../../../src/protocol/messages';
+import { HubError } from '../../hub';
+import { EchoHider } from './echoHider';
+import type { ForegroundSignal } from './shellHost';
 import type { ShellMark } from './shellMarks';
-import type { TerminalSession } from './terminalSession';
 
 /** How often the foreground job is checked for a keyboard read, while a step runs. */
 export const INPUT_POLL_MS = 200;
@@ -27,8 +27,29 @@ interface ActiveStep {
   timers: NodeJS.Timeout[];
 }
 
+/** What the step runner needs of its terminal (see terminal.ts). */
+export interface StepShell {
+  readonly name: string;
+  /** The shell sits at a prompt (B mark) / runs a command line (C mark). */
+  readonly atPrompt: boolean;
+  readonly executing: boolean;
+  /** Keys reached the prompt since it was drawn. */
+  readonly typedSincePrompt: boolean;
+  /** Milliseconds since the shell last printed. */
+  quietFor(): number;
+  /** Ctrl-C, as if typed. */
+  pressCtrlC(): void;
+  /** Ctrl-C to abandon what is on the prompt's line; the runner waits for the next prompt. */
+  clearPromptLine(): void;
+  /** Stages the block and types the line that runs it; undefined without a shell. */
+  typeStep(block: string): boolean;
+  signalForeground(signal: ForegroundSignal): boolean;
+  waitsForInput(): boolean;
+}
+
 export interface StepRunnerHooks {
-  stage(id: string, command: string): string;
+  /** For a background terminal: the terminal its step was started from (sent with every step message). */
+  parent?: string;
   emit(message: StepMessage): void;
   /** A step started or ended (lifetime and background bookkeeping). */
   changed(running: boolean, finished?: StepState): void;
@@ -37,9 +58,10 @@ export interface StepRunnerHooks {
 export class StepRunner {
   private step: ActiveStep | undefined;
   private poll: NodeJS.Timeout | undefined;
+  private readonly echo = new EchoHider();
 
   constructor(
-    private readonly session: TerminalSession,
+    private readonly shell: StepShell,
     private readonly hooks: StepRunnerHooks,
   ) {}
 
@@ -48,22 +70,14 @@ export class StepRunner {
   }
 
   run(stepId: string, command: string): void {
-    const name = this.session.name;
+    const name = this.shell.name;
     if (this.step) {
-      throw new HubError(
-        'busy',
-        `Terminal ${name} is running step ${this.step.id}; stop it or wait until it ends.`,
-        name,
-        stepId,
-      );
+      const message = `Terminal ${name} is running step ${this.step.id}; stop it or wait until it ends.`;
+      throw new HubError('busy', message, name, stepId);
     }
-    if (this.session.shellState === 'executing') {
-      throw new HubError(
-        'busy',
-        `A command is running in terminal ${name}; stop it (Ctrl-C) or wait for the prompt.`,
-        name,
-        stepId,
-      );
+    if (this.shell.executing) {
+      const message = `A command is running in terminal ${name}; stop it (Ctrl-C) or wait for the prompt.`;
+      throw new HubError('busy', message, name, stepId);
     }
     this.step = {
       id: stepId,
@@ -87,18 +101,16 @@ export class StepRunner {
     }
     if (step?.phase === 'typed') {
       // Ctrl-C reaches readline before our line runs: it is dropped, and no C or D mark follows.
-      this.session.stopHiding();
-      this.session.write('\x03');
+      this.echo.stop();
+      this.shell.pressCtrlC();
       this.finish('interrupted');
       return;
     }
-    this.session.write('\x03');
+    this.shell.pressCtrlC();
     if (!step) return;
     step.interruptRequested = true;
-    const escalate = (signal: NodeJS.Signals, ms: number) =>
-      step.timers.push(
-        setTimeout(() => this.step === step && this.session.process.signalForeground(signal), ms),
-      );
+    const escalate = (signal: ForegroundSignal, ms: number) =>
+      step.timers.push(setTimeout(() => this.step === step && this.shell.signalForeground(signal), ms));
     escalate('SIGINT', INTERRUPT_ESCALATION_MS.sigint);
     escalate('SIGTERM', INTERRUPT_ESCALATION_MS.sigterm);
     escalate('SIGKILL', INTERRUPT_ESCALATION_MS.sigkill);
@@ -109,7 +121,13 @@ export class StepRunner {
     if (this.step?.state === 'waiting-input') this.checkInput();
   }
 
+  /** What of the shell's output the clients see: not the echo of the line a step typed. */
+  visible(text: string): string {
+    return this.echo.visible(text);
+  }
+
   mark(mark: ShellMark): void {
+    if (mark.kind === 'C') this.echo.stop();
     const step = this.step;
     if (!step) return;
     // Only while waiting: readline redraws the prompt (marks and all) while it echoes our line.
@@ -145,16 +163,15 @@ export class StepRunner {
 
   private typeWhenReady(): void {
     const step = this.step;
-    if (!step || step.phase !== 'waiting-prompt' || this.session.shellState !== 'prompt') return;
-    if (this.session.typedSincePrompt) {
+    if (!step || step.phase !== 'waiting-prompt' || !this.shell.atPrompt) return;
+    if (this.shell.typedSincePrompt) {
       // Half-typed keys (or a continuation prompt) would prefix our line: Ctrl-C gives a fresh prompt.
-      this.session.typedSincePrompt = false;
-      this.session.shellState = 'starting';
-      this.session.process.write('\x03');
+      this.shell.clearPromptLine();
       return;
     }
     step.phase = 'typed';
-    this.session.typeHidden(this.hooks.stage(randomBytes(8).toString('hex'), step.command));
+    this.echo.start();
+    if (!this.shell.typeStep(step.command)) this.echo.stop();
   }
 
   private startPolling(): void {
@@ -167,9 +184,8 @@ export class StepRunner {
     const step = this.step;
     if (!step || step.phase !== 'executing') return;
     // A program that is printing is not waiting; one that waited is checked on every tick.
-    const quiet = Date.now() - this.session.lastOutputAt >= INPUT_POLL_MS;
-    if (step.state === 'running' && !quiet) return;
-    const waiting = this.session.process.waitsForInput();
+    if (step.state === 'running' && this.shell.quietFor() < INPUT_POLL_MS) return;
+    const waiting = this.shell.waitsForInput();
     if (waiting && step.state === 'running') this.emit('waiting-input');
     else if (!waiting && step.state === 'waiting-input') this.emit('running');
   }
@@ -178,7 +194,8 @@ export class StepRunner {
     const step = this.step;
     if (!step) return;
     step.state = state;
-    this.hooks.emit({ type: 'step', terminal: this.session.name, stepId: step.id, state, ...extra });
+    const parent = this.hooks.parent === undefined ? {} : { parent: this.hooks.parent };
+    this.hooks.emit({ type: 'step', terminal: this.shell.name, stepId: step.id, state, ...parent, ...extra });
   }
 
   private finish(state: StepState, exitCode?: number, line?: number): void {

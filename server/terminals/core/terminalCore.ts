@@ -1,33 +1,36 @@
 /**
- * The TerminalHub over local shells: names to terminals, who may do what, background steps in
- * terminals of their own, and the end of every terminal (close, grace, idle, exit, dispose).
+ * The TerminalHub of the terminal core, over whatever ShellHost runs the shells: names to
+ * terminals, who may do what, background steps in terminals of their own, and the end of every
+ * terminal (close, grace, idle, exit, dispose).
  */
-import type { AttachMessage, RunMessage, ServerMessage, TerminalSummary } from '../../src/protocol/messages';
-import { HubError, type TerminalClient, type TerminalHub } from '../hub';
-import type { ResolvedOptions } from './options';
-import { OrphanRegistry } from './orphans';
-import { type ShellIntegration, forgetShell } from './shellIntegration';
-import { type Terminal, type TerminalWiring, spawnTerminal } from './spawnTerminal';
-import type { ProcessExit } from './terminalProcess';
+import type {
+  AttachMessage,
+  RunMessage,
+  ServerMessage,
+  TerminalSummary,
+} from '../../../src/protocol/messages';
+import { HubError, type TerminalClient, type TerminalHub } from '../../hub';
+import { backgroundName, backgroundStepOf } from './backgroundSteps';
+import type { ResolvedCoreOptions } from './options';
+import type { ProcessExit, ShellHost } from './shellHost';
+import { type BackgroundOf, Terminal, type TerminalWiring } from './terminal';
 
-const MAX_NAME = 48;
+/** How long an ended terminal waits for its shell's exit event (and the `exit` message it sends). */
+const EXIT_WAIT_MS = 1_000;
 
-export class LocalTerminalHub implements TerminalHub {
+export class TerminalCore implements TerminalHub {
   private readonly terminals = new Map<string, Terminal>();
-  private readonly registry: OrphanRegistry;
   private readonly wiring: TerminalWiring;
   /** Terminals being ended: no longer listed, but dispose() still waits for them. */
   private readonly ending = new Set<Promise<void>>();
 
   constructor(
-    private readonly options: ResolvedOptions,
-    private readonly integration: ShellIntegration,
+    private readonly options: ResolvedCoreOptions,
+    private readonly host: ShellHost,
   ) {
-    this.registry = new OrphanRegistry(options.stateDir, (message) => options.log.warn(message));
     this.wiring = {
       options,
-      integration,
-      registry: this.registry,
+      host,
       deliver: (terminal, message) => this.deliver(terminal, message),
       exited: (terminal, exit) => this.exited(terminal, exit),
       end: (terminal, reason) => void this.end(terminal, reason),
@@ -35,17 +38,17 @@ export class LocalTerminalHub implements TerminalHub {
   }
 
   attach(client: TerminalClient, message: Omit<AttachMessage, 'type'>): void {
-    const terminal =
-      this.terminals.get(message.terminal) ?? this.create(message.terminal, message.cols, message.rows);
-    const readOnly = client.readOnly || message.readOnly === true;
-    if (!readOnly) terminal.session.resize(message.cols, message.rows);
-    terminal.session.attach(client, readOnly, message.since);
-    terminal.lifetime.clientsChanged(terminal.session.clientCount);
+    const access = client.access === 'watch' || message.readOnly === true ? 'watch' : 'write';
+    let terminal = this.terminals.get(message.terminal);
+    if (!terminal) terminal = this.create(message.terminal, message.cols, message.rows);
+    if (access === 'write') terminal.resize(message.cols, message.rows);
+    terminal.stream.attach(client, access, message.since, terminal);
+    terminal.lifetime.clientsChanged(terminal.stream.clientCount);
   }
 
   detach(client: TerminalClient, name: string): void {
     const terminal = this.terminals.get(name);
-    if (terminal?.session.detach(client)) terminal.lifetime.clientsChanged(terminal.session.clientCount);
+    if (terminal?.stream.detach(client)) terminal.lifetime.clientsChanged(terminal.stream.clientCount);
   }
 
   disconnect(client: TerminalClient): void {
@@ -54,7 +57,7 @@ export class LocalTerminalHub implements TerminalHub {
 
   input(client: TerminalClient, name: string, data: string): void {
     const terminal = this.writable(client, name);
-    terminal.session.write(data);
+    terminal.keys(data);
     terminal.steps.input();
   }
 
@@ -71,33 +74,32 @@ export class LocalTerminalHub implements TerminalHub {
       return;
     }
     // Not found: the step has just ended by itself, which is what was asked for.
-    this.backgroundStep(name, stepId)?.steps.interrupt();
+    backgroundStepOf(this.terminals.values(), name, stepId)?.steps.interrupt();
   }
 
   resize(client: TerminalClient, name: string, cols: number, rows: number): void {
-    this.writable(client, name).session.resize(cols, rows);
+    this.writable(client, name).resize(cols, rows);
   }
 
   ack(client: TerminalClient, name: string, units: number): void {
     // Acks race with a terminal's end (the screen catches up after `exit`): nothing is owed then.
-    this.terminals.get(name)?.session.ack(client, units);
+    this.terminals.get(name)?.stream.ack(client, units);
   }
 
   close(client: TerminalClient, name: string): void {
     const terminal = this.known(name);
-    const attachment = terminal.session.attachmentOf(client);
-    if (client.readOnly || attachment?.readOnly) throw readOnlyError(name);
+    if (client.access === 'watch' || terminal.stream.accessOf(client) === 'watch') throw readOnlyError(name);
     void this.end(terminal, 'closed');
   }
 
   list(): TerminalSummary[] {
-    return [...this.terminals.values()].map((t) => t.session.summary(t.steps.currentStepId));
+    return [...this.terminals.values()].map((terminal) => terminal.summary());
   }
 
   async dispose(): Promise<void> {
     for (const terminal of this.terminals.values()) void this.end(terminal, 'server stopping');
     while (this.ending.size > 0) await Promise.all(this.ending);
-    this.registry.dispose();
+    await this.host.dispose();
   }
 
   private known(name: string): Terminal {
@@ -109,8 +111,8 @@ export class LocalTerminalHub implements TerminalHub {
 
   private writable(client: TerminalClient, name: string, stepId?: string): Terminal {
     const terminal = this.known(name);
-    const attachment = terminal.session.attachmentOf(client);
-    if (!attachment) {
+    const access = terminal.stream.accessOf(client);
+    if (access === undefined) {
       throw new HubError(
         'unknown-terminal',
         `This page is not attached to terminal ${name}; attach to it first.`,
@@ -118,11 +120,11 @@ export class LocalTerminalHub implements TerminalHub {
         stepId,
       );
     }
-    if (client.readOnly || attachment.readOnly) throw readOnlyError(name, stepId);
+    if (client.access === 'watch' || access === 'watch') throw readOnlyError(name, stepId);
     return terminal;
   }
 
-  private create(name: string, cols: number, rows: number, background?: Terminal['background']): Terminal {
+  private create(name: string, cols: number, rows: number, background?: BackgroundOf): Terminal {
     if (this.terminals.size >= this.options.maxTerminals) {
       throw new HubError(
         'too-many-terminals',
@@ -130,47 +132,33 @@ export class LocalTerminalHub implements TerminalHub {
         name,
       );
     }
-    const terminal = spawnTerminal(this.wiring, name, cols, rows, background);
+    const terminal = new Terminal(this.wiring, name, cols, rows, background);
     this.terminals.set(name, terminal);
     return terminal;
   }
 
   private runInBackground(parent: Terminal, stepId: string, command: string): void {
-    const running = this.backgroundStep(parent.session.name, stepId);
+    const running = backgroundStepOf(this.terminals.values(), parent.name, stepId);
     if (running) {
       throw new HubError(
         'busy',
-        `Step ${stepId} already runs in terminal ${running.session.name}; stop it first.`,
-        parent.session.name,
+        `Step ${stepId} already runs in terminal ${running.name}; stop it first.`,
+        parent.name,
         stepId,
       );
     }
-    let name: string;
-    do {
-      const suffix = `.bg-${(parent.backgroundCount += 1)}`;
-      name = parent.session.name.slice(0, MAX_NAME - suffix.length) + suffix;
-    } while (this.terminals.has(name));
-    const terminal = this.create(name, parent.session.cols, parent.session.rows, {
-      parent: parent.session.name,
-      stepId,
-    });
+    const name = backgroundName(parent, (candidate) => this.terminals.has(candidate));
+    const terminal = this.create(name, parent.cols, parent.rows, { parent: parent.name, stepId });
     terminal.steps.run(stepId, command);
-  }
-
-  private backgroundStep(parent: string, stepId: string): Terminal | undefined {
-    return [...this.terminals.values()].find(
-      (t) =>
-        t.background?.parent === parent && t.background.stepId === stepId && t.steps.currentStepId === stepId,
-    );
   }
 
   /** A background step's news goes to those watching it and to those watching where it was started. */
   private deliver(terminal: Terminal, message: ServerMessage): void {
     const parent = terminal.background ? this.terminals.get(terminal.background.parent) : undefined;
     const seen = new Set<string>();
-    for (const session of parent ? [terminal.session, parent.session] : [terminal.session]) {
-      session.flushOutput();
-      for (const client of session.clients()) {
+    for (const { stream } of parent ? [terminal, parent] : [terminal]) {
+      stream.flush();
+      for (const client of stream.clients()) {
         if (seen.has(client.id)) continue;
         seen.add(client.id);
         client.send(message);
@@ -180,7 +168,7 @@ export class LocalTerminalHub implements TerminalHub {
 
   private exited(terminal: Terminal, exit: ProcessExit): void {
     terminal.steps.shellExited(exit.code);
-    this.deliver(terminal, { type: 'exit', terminal: terminal.session.name, code: exit.code });
+    this.deliver(terminal, { type: 'exit', terminal: terminal.name, code: exit.code });
     void this.end(terminal, 'shell exited');
   }
 
@@ -192,10 +180,8 @@ export class LocalTerminalHub implements TerminalHub {
     // Set before anything runs: ending a step below may ask to end this terminal again.
     terminal.ending = ending;
     this.ending.add(ending);
-    void this.endSession(terminal, reason)
-      .catch((error: unknown) =>
-        this.options.log.error(`terminal ${terminal.session.name}: could not end it`, error),
-      )
+    void this.endTerminal(terminal, reason)
+      .catch((error: unknown) => this.options.log.error(`terminal ${terminal.name}: could not end it`, error))
       .finally(() => {
         this.ending.delete(ending);
         ended();
@@ -203,21 +189,16 @@ export class LocalTerminalHub implements TerminalHub {
     return ending;
   }
 
-  private async endSession(terminal: Terminal, reason: string): Promise<void> {
-    const name = terminal.session.name;
+  private async endTerminal(terminal: Terminal, reason: string): Promise<void> {
+    const name = terminal.name;
     if (this.terminals.get(name) === terminal) this.terminals.delete(name);
     terminal.lifetime.dispose();
     terminal.steps.abandon();
     const children = [...this.terminals.values()].filter((t) => t.background?.parent === name);
-    await Promise.all([
-      ...children.map((child) => this.end(child, `${name} ended`)),
-      terminal.session.process.terminate(),
-    ]);
+    await Promise.all([...children.map((child) => this.end(child, `${name} ended`)), terminal.terminate()]);
     // The exit event (and the `exit` message it sends) follows the shell's death shortly.
-    await Promise.race([terminal.exited, new Promise((resolve) => setTimeout(resolve, 1_000))]);
-    terminal.session.dispose();
-    forgetShell(this.integration, terminal.session.process.pid);
-    this.registry.remove(terminal.session.process.pid);
+    await Promise.race([terminal.exited, new Promise((resolve) => setTimeout(resolve, EXIT_WAIT_MS))]);
+    terminal.dispose();
     this.options.log.info(`terminal ${name} ended (${reason})`);
   }
 }

@@ -1,0 +1,66 @@
+/** The `workshop` command's options (`npm run workshop -- --help`). */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Logger } from '../log';
+import { parseCount, parseDuration, parsePort, portFromEnvironment } from './optionParsers';
+import { runWorkshop, type WorkshopOptions } from './workshop';
+
+function parseSeats(value: string): number {
+  const seats = parseCount(value);
+  if (seats > 500) throw new InvalidArgumentError('one machine serves at most 500 seats.');
+  return seats;
+}
+
+function parsePublicUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/') return url.origin;
+  } catch {
+    // answered below
+  }
+  throw new InvalidArgumentError('the public URL is an origin, e.g. https://workshop.example.com');
+}
+
+export function addWorkshopCommand(program: Command, log: Logger): void {
+  program
+    .command('workshop')
+    .description(
+      'Host a workshop: the built site, a join page and a sandboxed workspace per attendee. Prints the instructor and join URLs.',
+    )
+    .option('--host <host>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (default: $PORT, else 3000)', parsePort)
+    .option(
+      '--data-dir <dir>',
+      "where the workshop keeps its database and the attendees' homes",
+      'workshop-data',
+    )
+    .option('--dir <dir>', 'the built site to serve (npm run build)', 'build')
+    .option('--seats <n>', 'how many attendees may join', parseSeats, 30)
+    .option(
+      '--expires <duration>',
+      'a session ends this long after joining (4h, 90m)',
+      parseDuration,
+      4 * 3_600_000,
+    )
+    .option(
+      '--idle <duration>',
+      'stop a workspace unused this long (shells end, HOME is kept)',
+      parseDuration,
+      30 * 60_000,
+    )
+    .option(
+      '--no-sandbox',
+      'run workspaces without bubblewrap: only for a room of people who trust each other',
+    )
+    .option('--trust-proxy', 'believe X-Forwarded-Proto/-For from a TLS proxy in front', false)
+    .addOption(
+      new Option(
+        '--public-url <origin>',
+        'the address attendees use, behind a proxy (https://workshop.example.com)',
+      ).argParser(parsePublicUrl),
+    )
+    .option('--kubeconfig <file>', 'one kubeconfig for every workspace (read-only; all attendees share it)')
+    .option('--kubeconfig-dir <dir>', 'one kubeconfig per seat: the files of this folder, in name order')
+    .action((options: Omit<WorkshopOptions, 'port'> & { port?: number }) =>
+      runWorkshop({ ...options, port: options.port ?? portFromEnvironment() ?? 3000 }, log),
+    );
+}

@@ -1,0 +1,179 @@
+/**
+ * The path a terminal's output takes once marks and hidden echo are out: coalesced into frames,
+ * kept in the replay ring and the screen mirror, and sent to each attached client under flow
+ * control. The attachments are this stream's own: the rest of the core names a client, never an
+ * attachment.
+ */
+import type { Access, TerminalClient } from '../../hub';
+import type { TerminalSummary } from '../../../src/protocol/messages';
+import { Attachment } from './attachment';
+import { FLOW, FlowGate, type Pausable } from './flowControl';
+import { Replay } from './replay';
+
+export interface OutputStreamSettings {
+  name: string;
+  cols: number;
+  rows: number;
+  scrollbackUnits: number;
+  /** Rows of scrollback a snapshot carries. */
+  snapshotRows: number;
+  /** What flow control pauses: the shell. */
+  source: Pausable;
+}
+
+export class OutputStream {
+  private readonly name: string;
+  private readonly attachments = new Map<string, Attachment>();
+  private readonly replay: Replay;
+  private readonly gate: FlowGate;
+  private pending = '';
+  /** Cancels the flush that is scheduled, if any. */
+  private cancelFlush: (() => void) | undefined;
+  private lastFlushAt = 0;
+  private stallTimer: NodeJS.Timeout | undefined;
+  private ended = false;
+
+  constructor(settings: OutputStreamSettings) {
+    this.name = settings.name;
+    this.replay = new Replay({ ...settings, onProgress: () => this.evaluateFlow() });
+    this.gate = new FlowGate(settings.source);
+  }
+
+  get isPaused(): boolean {
+    return this.gate.isPaused;
+  }
+
+  get clientCount(): number {
+    return this.attachments.size;
+  }
+
+  clients(): TerminalClient[] {
+    return [...this.attachments.values()].map((a) => a.client);
+  }
+
+  /** How this client is attached, if it is. */
+  accessOf(client: TerminalClient): Access | undefined {
+    return this.attachments.get(client.id)?.access;
+  }
+
+  /** Sends `attached`, then exactly what the client lacks: a replay from `since`, or a snapshot. */
+  attach(
+    client: TerminalClient,
+    access: Access,
+    since: number | undefined,
+    size: Pick<TerminalSummary, 'cols' | 'rows'>,
+  ): void {
+    // Output still coalescing goes to the ring first, and only to the clients that were there.
+    this.flush();
+    this.attachments.get(client.id)?.markDetached();
+    const attachment = new Attachment(client, access);
+    this.attachments.set(client.id, attachment);
+    const missed = since === undefined ? undefined : this.replay.ring.since(since);
+    const header = {
+      type: 'attached',
+      terminal: this.name,
+      cols: size.cols,
+      rows: size.rows,
+      readOnly: access === 'watch',
+    } as const;
+    if (since !== undefined && missed !== undefined) {
+      attachment.send({ ...header, seq: since });
+      attachment.holds(since);
+      if (missed.length > 0) attachment.sendOutput(this.name, since, missed);
+    } else {
+      this.replay.sendSnapshot(attachment, (seq) => attachment.send({ ...header, seq }));
+    }
+    this.evaluateFlow();
+  }
+
+  detach(client: TerminalClient): boolean {
+    const attachment = this.attachments.get(client.id);
+    if (!attachment) return false;
+    attachment.markDetached();
+    this.attachments.delete(client.id);
+    this.evaluateFlow();
+    return true;
+  }
+
+  ack(client: TerminalClient, units: number): void {
+    const attachment = this.attachments.get(client.id);
+    if (!attachment) return;
+    attachment.acked(units);
+    if (FlowGate.caughtUp(attachment) && !attachment.isSyncing) {
+      attachment.lagging = false;
+      this.replay.catchUp(attachment, attachment.sentUpTo);
+    }
+    this.evaluateFlow();
+  }
+
+  /** The screen mirror follows the terminal's size, in order with the output around it. */
+  resize(cols: number, rows: number): void {
+    this.replay.mirror.resize(cols, rows);
+  }
+
+  /** Output for the clients (marks and hidden echo already taken out). */
+  push(text: string): void {
+    if (text.length === 0) return;
+    this.pending += text;
+    if (this.pending.length >= FLOW.maxFrameUnits) this.flush();
+    else if (this.cancelFlush === undefined) this.scheduleFlush();
+  }
+
+  /** Sends what is coalescing now, so that a message that follows is not ahead of its output. */
+  flush(): void {
+    this.cancelFlush?.();
+    this.cancelFlush = undefined;
+    if (this.pending.length === 0) return;
+    this.lastFlushAt = performance.now();
+    const data = this.pending;
+    this.pending = '';
+    const seq = this.replay.record(data, () => {
+      if (this.gate.isPaused) this.evaluateFlow();
+    });
+    for (const attachment of this.attachments.values()) {
+      if (attachment.live) attachment.sendOutput(this.name, seq, data);
+    }
+    this.evaluateFlow();
+  }
+
+  /** The shell is gone: what is left goes out, and nothing is paused any more. */
+  end(): void {
+    this.flush();
+    this.ended = true;
+  }
+
+  dispose(): void {
+    this.cancelFlush?.();
+    clearTimeout(this.stallTimer);
+    for (const attachment of this.attachments.values()) attachment.markDetached();
+    this.attachments.clear();
+    this.replay.mirror.dispose();
+  }
+
+  /**
+   * An echo or a prompt after a quiet moment goes out at once (after the shell reads of this turn
+   * of the event loop); only output that keeps coming is coalesced for `batchMs` into fewer,
+   * larger frames.
+   */
+  private scheduleFlush(): void {
+    if (performance.now() - this.lastFlushAt >= FLOW.batchMs) {
+      const immediate = setImmediate(() => this.flush());
+      this.cancelFlush = () => clearImmediate(immediate);
+    } else {
+      const timer = setTimeout(() => this.flush(), FLOW.batchMs);
+      this.cancelFlush = () => clearTimeout(timer);
+    }
+  }
+
+  private evaluateFlow(): void {
+    if (this.ended) return;
+    this.gate.evaluate(this.attachments.values(), this.replay.mirror.backlog, Date.now());
+    if (this.gate.isPaused && this.stallTimer === undefined) {
+      this.stallTimer = setTimeout(() => {
+        this.stallTimer = undefined;
+        this.evaluateFlow();
+      }, FLOW.stallMs);
+      this.stallTimer.unref();
+    }
+  }
+}

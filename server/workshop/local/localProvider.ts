@@ -1,0 +1,255 @@
+/**
+ * The `local` provider: one terminal server per attendee on this machine, a child process in a
+ * bubblewrap sandbox under per-attendee limits. Its table in the workshop database is the source of
+ * truth across restarts: the seat (and so the user a workspace runs as) and the pid of what runs,
+ * so a server started after a kill -9 ends what its predecessor left behind.
+ */
+import { chownSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger } from '../../log';
+import type { WorkshopDatabase } from '../state/database';
+import type {
+  EndpointAccess,
+  EndpointResult,
+  Workspace,
+  WorkspaceEndpoint,
+  WorkspaceOwner,
+  WorkspaceProvider,
+} from '../workspaceProvider';
+import { PRLIMIT, prlimitArguments, workspaceUid, type WorkspaceLimits } from './limits';
+import { BWRAP, KUBECONFIG_PATH, sandboxArguments } from './sandbox';
+import {
+  endLeftover,
+  endProcessGroup,
+  startWorkspaceProcess,
+  type RunningWorkspace,
+  type TerminalServerCommand,
+} from './workspaceProcess';
+import { workspaceEnvironment } from './workspaceEnvironment';
+import { copySeatKubeconfig, writeSeatIdentity } from './seatUser';
+
+export interface LocalProviderOptions {
+  readonly db: WorkshopDatabase;
+  readonly dataDir: string;
+  readonly projectRoot: string;
+  readonly command: TerminalServerCommand;
+  readonly sandbox: boolean;
+  readonly limits: WorkspaceLimits;
+  /** Run each workspace as a user of its own (the server must be root). */
+  readonly userPerSeat: boolean;
+  /** The kubeconfig of a seat, if the instructor gave any. */
+  readonly kubeconfigFor?: (seat: number) => string | undefined;
+  readonly startTimeoutMs?: number;
+  readonly log: Logger;
+}
+
+interface Row {
+  seat: number;
+  attendee_id: string;
+  workshop_id: string;
+  display_name: string;
+  created_at: number;
+  pid: number | null;
+  start_time: number | null;
+}
+
+function endpointOf(running: RunningWorkspace, token: string): WorkspaceEndpoint {
+  return { url: running.wsUrl, token, origin: new URL(running.wsUrl).origin.replace(/^ws/, 'http') };
+}
+
+export class LocalWorkspaceProvider implements WorkspaceProvider {
+  readonly kind = 'local';
+  private readonly running = new Map<string, RunningWorkspace>();
+  private readonly starting = new Map<string, Promise<RunningWorkspace>>();
+  private readonly failures = new Map<string, string>();
+
+  private constructor(private readonly options: LocalProviderOptions) {}
+
+  /** Ends whatever a previous server process recorded as running, then serves. */
+  static async open(options: LocalProviderOptions): Promise<LocalWorkspaceProvider> {
+    const provider = new LocalWorkspaceProvider(options);
+    await provider.endLeftovers();
+    return provider;
+  }
+
+  async create(owner: WorkspaceOwner): Promise<Workspace> {
+    const { db } = this.options;
+    db.prepare(
+      `INSERT INTO local_workspaces (attendee_id, workshop_id, display_name, created_at)
+       VALUES (?, ?, ?, ?) ON CONFLICT (attendee_id) DO NOTHING`,
+    ).run(owner.attendeeId, owner.workshopId, owner.displayName, Date.now());
+    const row = this.row(owner.attendeeId)!;
+    this.prepareHome(row);
+    return this.describe(row);
+  }
+
+  async find(attendeeId: string): Promise<Workspace | undefined> {
+    const row = this.row(attendeeId);
+    return row && this.describe(row);
+  }
+
+  async list(): Promise<Workspace[]> {
+    const rows = this.options.db.prepare('SELECT * FROM local_workspaces ORDER BY seat').all() as Row[];
+    return rows.map((row) => this.describe(row));
+  }
+
+  async endpoint(
+    attendeeId: string,
+    options: { signal?: AbortSignal; access?: EndpointAccess } = {},
+  ): Promise<EndpointResult> {
+    const row = this.row(attendeeId);
+    if (!row) return { ok: false, code: 'not-found', message: 'This attendee has no workspace.' };
+    if (options.access === 'watch') {
+      const running = this.running.get(attendeeId);
+      if (!running) return { ok: false, code: 'not-found', message: 'This workspace is not running.' };
+      return { ok: true, endpoint: endpointOf(running, running.audienceToken) };
+    }
+    try {
+      const running = await this.ensureRunning(row);
+      if (options.signal?.aborted) return { ok: false, code: 'timeout', message: 'Gave up waiting.' };
+      return { ok: true, endpoint: endpointOf(running, running.token) };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.failures.set(attendeeId, message);
+      return { ok: false, code: 'failed', message };
+    }
+  }
+
+  async stop(attendeeId: string): Promise<void> {
+    const pending = this.starting.get(attendeeId);
+    if (pending) await pending.catch(() => undefined);
+    const running = this.running.get(attendeeId);
+    if (running) {
+      this.running.delete(attendeeId);
+      await endProcessGroup(running.pid, running.exited);
+    }
+    this.options.db
+      .prepare('UPDATE local_workspaces SET pid = NULL, start_time = NULL WHERE attendee_id = ?')
+      .run(attendeeId);
+  }
+
+  async delete(attendeeId: string): Promise<void> {
+    const row = this.row(attendeeId);
+    await this.stop(attendeeId);
+    if (!row) return;
+    rmSync(this.homeOf(row), { recursive: true, force: true });
+    this.options.db.prepare('DELETE FROM local_workspaces WHERE attendee_id = ?').run(attendeeId);
+    this.failures.delete(attendeeId);
+  }
+
+  /** Stops every workspace: the server is going away, and nothing it started may outlive it. */
+  async dispose(): Promise<void> {
+    await Promise.all([...this.running.keys()].map((id) => this.stop(id)));
+  }
+
+  /** Resident memory of each running workspace, summed over its processes (for the bench). */
+  runningPids(): Map<string, number> {
+    return new Map([...this.running].map(([id, running]) => [id, running.pid]));
+  }
+
+  private ensureRunning(row: Row): Promise<RunningWorkspace> {
+    const running = this.running.get(row.attendee_id);
+    if (running && running.child.exitCode === null && running.child.signalCode === null)
+      return Promise.resolve(running);
+    const pending = this.starting.get(row.attendee_id);
+    if (pending) return pending;
+    const start = this.start(row).finally(() => this.starting.delete(row.attendee_id));
+    this.starting.set(row.attendee_id, start);
+    return start;
+  }
+
+  private async start(row: Row): Promise<RunningWorkspace> {
+    const { options } = this;
+    const home = this.prepareHome(row);
+    const uid = options.userPerSeat ? workspaceUid(row.seat) : undefined;
+    const source = options.kubeconfigFor?.(row.seat);
+    const identities = path.join(options.dataDir, 'identities');
+    const kubeconfig = source && copySeatKubeconfig(identities, row.seat, source, uid);
+    const wrapper = [PRLIMIT, ...prlimitArguments(options.limits, options.userPerSeat)];
+    if (options.sandbox) {
+      const layout = {
+        home,
+        dataDir: options.dataDir,
+        serverHome: os.homedir(),
+        projectRoot: options.projectRoot,
+        kubeconfig,
+        identity: uid === undefined ? undefined : writeSeatIdentity(identities, uid, home),
+      };
+      wrapper.push(BWRAP, ...sandboxArguments(layout));
+    }
+    const env = workspaceEnvironment({
+      home,
+      displayName: row.display_name,
+      kubeconfig: kubeconfig && (options.sandbox ? KUBECONFIG_PATH : kubeconfig),
+    });
+    const running = await startWorkspaceProcess(
+      {
+        wrapper,
+        command: options.command,
+        home,
+        env,
+        uid,
+        startTimeoutMs: options.startTimeoutMs ?? 30_000,
+      },
+      options.log,
+    );
+    this.running.set(row.attendee_id, running);
+    this.failures.delete(row.attendee_id);
+    options.db
+      .prepare('UPDATE local_workspaces SET pid = ?, start_time = ? WHERE attendee_id = ?')
+      .run(running.pid, running.startTime, row.attendee_id);
+    void running.exited.then(() => {
+      if (this.running.get(row.attendee_id) === running) this.running.delete(row.attendee_id);
+    });
+    return running;
+  }
+
+  private async endLeftovers(): Promise<void> {
+    const rows = this.options.db
+      .prepare('SELECT * FROM local_workspaces WHERE pid IS NOT NULL')
+      .all() as Row[];
+    for (const row of rows) {
+      if (await endLeftover(row.pid ?? 0, row.start_time ?? 0))
+        this.options.log.info(`ended the workspace of ${row.display_name} left by the previous server`);
+    }
+    this.options.db.prepare('UPDATE local_workspaces SET pid = NULL, start_time = NULL').run();
+  }
+
+  private homeOf(row: Row): string {
+    return path.join(this.options.dataDir, 'homes', row.attendee_id);
+  }
+
+  private prepareHome(row: Row): string {
+    const home = this.homeOf(row);
+    mkdirSync(path.dirname(home), { recursive: true, mode: 0o711 });
+    mkdirSync(home, { recursive: true, mode: 0o700 });
+    if (this.options.userPerSeat) {
+      const uid = workspaceUid(row.seat);
+      chownSync(home, uid, uid);
+    }
+    return home;
+  }
+
+  private row(attendeeId: string): Row | undefined {
+    return this.options.db.prepare('SELECT * FROM local_workspaces WHERE attendee_id = ?').get(attendeeId) as
+      Row | undefined;
+  }
+
+  private describe(row: Row): Workspace {
+    const running = this.running.get(row.attendee_id);
+    const failure = this.failures.get(row.attendee_id);
+    return {
+      owner: { workshopId: row.workshop_id, attendeeId: row.attendee_id, displayName: row.display_name },
+      state: failure
+        ? 'failed'
+        : running
+          ? 'ready'
+          : this.starting.has(row.attendee_id)
+            ? 'starting'
+            : 'stopped',
+      createdAt: row.created_at,
+      ...(failure ? { failure } : {}),
+    };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The router's forwarding: a page's WebSocket joined to a WebSocket to its workspace, frames
+ * passed through unchanged in both directions (the terminal protocol is the workspace's business).
+ * The workspace's `step` messages are read as they pass, for the instructor's dashboard.
+ */
+import WebSocket from 'ws';
+import { TOKEN_PARAM, type StepMessage } from '../../../src/protocol/messages';
+import type { WorkspaceEndpoint } from '../workspaceProvider';
+
+export interface ProxyHooks {
+  onStep?(message: StepMessage): void;
+  /** The page sent something (a keystroke, a Run): the attendee is active. */
+  onClientFrame?(): void;
+}
+
+/** Opens the workspace's side; resolves once it is open, so the page's upgrade only completes then. */
+export function openUpstream(endpoint: WorkspaceEndpoint, timeoutMs = 30_000): Promise<WebSocket> {
+  const url = new URL(endpoint.url);
+  url.searchParams.set(TOKEN_PARAM, endpoint.token);
+  const upstream = new WebSocket(url, {
+    headers: { Origin: endpoint.origin },
+    perMessageDeflate: false,
+    handshakeTimeout: timeoutMs,
+  });
+  return new Promise((resolve, reject) => {
+    upstream.once('open', () => resolve(upstream));
+    upstream.once('unexpected-response', (_request, response) => {
+      reject(new Error(`the workspace refused the router (HTTP ${response.statusCode})`));
+      upstream.terminate();
+    });
+    upstream.once('error', reject);
+  });
+}
+
+const STEP_PREFIX = Buffer.from('{"type":"step"');
+
+export function joinSockets(page: WebSocket, upstream: WebSocket, hooks: ProxyHooks): void {
+  upstream.on('message', (data: Buffer, isBinary) => {
+    if (page.readyState === WebSocket.OPEN) page.send(data, { binary: isBinary });
+    if (!isBinary && hooks.onStep && data.subarray(0, STEP_PREFIX.length).equals(STEP_PREFIX)) {
+      try {
+        hooks.onStep(JSON.parse(data.toString('utf8')) as StepMessage);
+      } catch {
+        // Not ours to judge: the page gets the frame as the workspace sent it.
+      }
+    }
+  });
+  page.on('message', (data: Buffer, isBinary) => {
+    if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary: isBinary });
+    hooks.onClientFrame?.();
+  });
+  upstream.on('close', (code, reason) => page.close(passableCode(code), reason.toString().slice(0, 120)));
+  page.on('close', () => upstream.close());
+  upstream.on('error', () => page.terminate());
+  page.on('error', () => upstream.terminate());
+}
+
+/** 1005/1006 and the like may not be sent in a close frame. */
+function passableCode(code: number): number {
+  if (code === 1000 || code === 1001 || code === 1008 || code === 1009 || code === 1011) return code;
+  if (code >= 4000 && code < 5000) return code;
+  return 1011;
+}

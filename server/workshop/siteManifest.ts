@@ -1,0 +1,18 @@
+/** What the workshop reads from the built site's steps manifest (`build/steps.json`). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { StepsManifest } from '../../src/remark/stepModel';
+
+export function readManifest(siteDir: string): StepsManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(siteDir, 'steps.json'), 'utf8')) as StepsManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where attendees land after joining: the first page that has steps to run, else the home page. */
+export function firstPageOf(siteDir: string): string {
+  const page = readManifest(siteDir)?.pages.find((p) => p.steps.length > 0 && p.permalink);
+  return page?.permalink ?? '/';
+}

@@ -1,0 +1,37 @@
+/**
+ * In a hosted workshop, how long the attendee's session has left: visible on every page, so nobody
+ * is surprised when their terminal goes away. Renders nothing outside a workshop.
+ */
+import React, { useEffect, useState } from 'react';
+import { workshopSessionEnd } from '../../client/launch';
+import styles from './styles.module.css';
+
+export function formatRemaining(ms: number): string {
+  if (ms <= 0) return 'Session ended: reload the page to see what to do';
+  const minutes = Math.ceil(ms / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return `Session ends in ${hours > 0 ? `${hours} h ${String(rest).padStart(2, '0')} min` : `${rest} min`}`;
+}
+
+export default function SessionTimer(): React.JSX.Element | null {
+  const [endsAt] = useState(() => workshopSessionEnd(document.cookie));
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (endsAt === undefined) return undefined;
+    const timer = window.setInterval(() => setNow(Date.now()), 15_000);
+    return () => window.clearInterval(timer);
+  }, [endsAt]);
+  if (endsAt === undefined) return null;
+  const remaining = endsAt - now;
+  return (
+    <div
+      className={styles.timer}
+      role="timer"
+      aria-live="off"
+      data-urgent={remaining < 10 * 60_000 ? 'true' : undefined}
+    >
+      {formatRemaining(remaining)}
+    </div>
+  );
+}
