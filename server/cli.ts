@@ -51,6 +51,10 @@ function buildProgram(): Command {
     'port of the terminal server (default: any free one)',
   )
     .option('--token-file <path>', 'accept the token in this file (a mounted Secret) instead of a fresh one')
+    .option(
+      '--audience-token-file <path>',
+      'also accept the watch-only token in this file (a mounted Secret)',
+    )
     .action((options: TerminalsOnlyOptions) => runTerminalsOnly(options, log));
 
   addWorkshopCommand(program, log);

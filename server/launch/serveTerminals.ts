@@ -14,6 +14,8 @@ export interface ServePlace {
   siteDir?: string;
   /** The full-access token to accept (`terminals --token-file`); default: a fresh one. */
   token?: string;
+  /** The watch-only token to accept (`terminals --audience-token-file`). */
+  audienceToken?: string;
 }
 
 export async function serveTerminals(
@@ -31,6 +33,7 @@ export async function serveTerminals(
     allowedOrigins: options.allowOrigin,
     audience: options.audience,
     token: place.token,
+    audienceToken: place.audienceToken,
     log,
   }).catch(async (error: unknown) => {
     await hub.dispose();

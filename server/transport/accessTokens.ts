@@ -19,12 +19,16 @@ export function newToken(): string {
 }
 
 /**
- * `token`: one given from outside (a workspace pod's mounted Secret, so the workshop router knows it
+ * `token`, `audienceToken`: given from outside (a workspace pod's mounted Secret, so the workshop router knows it
  * before the pod starts) instead of a fresh one.
  */
-export function createAccessTokens(options: { audience: boolean; token?: string }): AccessTokens {
+export function createAccessTokens(options: {
+  audience: boolean;
+  token?: string;
+  audienceToken?: string;
+}): AccessTokens {
   const token = options.token ?? newToken();
-  const audienceToken = options.audience ? newToken() : undefined;
+  const audienceToken = options.audienceToken ?? (options.audience ? newToken() : undefined);
   const tokenDigest = digest(token);
   const audienceDigest = audienceToken === undefined ? undefined : digest(audienceToken);
   return {

@@ -47,6 +47,23 @@ describe('the kubernetes workspace provider', () => {
       'app.kubernetes.io/name': 'workshop-server',
     });
     expect((await provider.list()).map((w) => [w.owner.attendeeId, w.state])).toEqual([['a1', 'ready']]);
+
+    const watch = await provider.endpoint('a1', { access: 'watch' });
+    if (!watch.ok) throw new Error(watch.message);
+    expect(watch.endpoint.token).not.toBe(result.endpoint.token);
+    const watcher = await TestClient.connect(watch.endpoint.url, {
+      token: watch.endpoint.token,
+      origin: watch.endpoint.origin,
+    });
+    await watcher.next(is.hello);
+    watcher.socket.close();
+    await provider.stop('a1');
+    const writes = cluster.audit.length;
+    expect(await provider.endpoint('a1', { access: 'watch' })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
+    expect(cluster.audit.length).toBe(writes);
     await provider.endWorkshop();
     await provider.dispose();
   });

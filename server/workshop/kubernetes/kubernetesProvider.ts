@@ -16,7 +16,7 @@ import type {
 import { ClusterApi, describeApiError } from './clusterApi';
 import { ClusterCache } from './clusterCache';
 import { ANNOTATION, LABEL } from './labels';
-import { TOKEN_KEY, TOKEN_SECRET } from './namespaceObjects';
+import { AUDIENCE_KEY, TOKEN_KEY, TOKEN_SECRET } from './namespaceObjects';
 import { resolveOptions, type KubernetesProviderOptions, type KubernetesProviderSettings } from './options';
 import { podState } from './podState';
 import { endpointOf, waitForPod } from './readiness';
@@ -103,8 +103,15 @@ export class KubernetesProvider implements WorkspaceProvider {
     if (!namespace)
       return { ok: false, code: 'not-found', message: 'this attendee has no workspace; join again' };
     const started = Date.now();
+    const watching = options.access === 'watch';
     try {
-      await this.serially(attendeeId, () => this.ensurePod(namespace, options.signal));
+      if (!watching) await this.serially(attendeeId, () => this.ensurePod(namespace, options.signal));
+      else if (podState(this.cache.pod(namespace, POD_NAME)).state === 'stopped')
+        return {
+          ok: false,
+          code: 'not-found',
+          message: 'the workspace is stopped; watching does not start it',
+        };
     } catch (error) {
       return {
         ok: false,
@@ -114,7 +121,7 @@ export class KubernetesProvider implements WorkspaceProvider {
     }
     const settled = await waitForPod(this.cache, namespace, started, this.options.readyTimeoutMs, options);
     if (!settled.ok) return settled;
-    const token = await this.token(namespace);
+    const token = await this.token(namespace, watching ? AUDIENCE_KEY : TOKEN_KEY);
     if (!token)
       return { ok: false, code: 'failed', message: 'the workspace has lost its token Secret; reset it' };
     return { ok: true, endpoint: endpointOf(settled.podIP, token) };
@@ -135,7 +142,7 @@ export class KubernetesProvider implements WorkspaceProvider {
     const namespace = this.namespaceOf(attendeeId)?.metadata?.name;
     if (!namespace) return;
     await this.serially(attendeeId, () => this.deleteNamespaces([namespace]));
-    this.tokens.delete(namespace);
+    for (const key of [TOKEN_KEY, AUDIENCE_KEY]) this.tokens.delete(`${namespace}/${key}`);
   }
 
   /** The workshop is over: every namespace it made goes, the warm ones too, and no more are made. */
@@ -183,11 +190,11 @@ export class KubernetesProvider implements WorkspaceProvider {
     await this.api.createPod(namespace, workspacePod(owner, this.options));
   }
 
-  private async token(namespace: string): Promise<string | undefined> {
-    const known = this.tokens.get(namespace);
+  private async token(namespace: string, key: string): Promise<string | undefined> {
+    const known = this.tokens.get(`${namespace}/${key}`);
     if (known) return known;
-    const read = await this.api.readToken(namespace, TOKEN_SECRET, TOKEN_KEY);
-    if (read) this.tokens.set(namespace, read);
+    const read = await this.api.readToken(namespace, TOKEN_SECRET, key);
+    if (read) this.tokens.set(`${namespace}/${key}`, read);
     return read;
   }
 

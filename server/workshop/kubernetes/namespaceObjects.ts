@@ -18,6 +18,8 @@ import { TERMINAL_PORT, type KubernetesProviderOptions } from './options';
 
 export const TOKEN_SECRET = 'workspace-token';
 export const TOKEN_KEY = 'token';
+/** The watch-only token: the instructor watching, presenter followers. */
+export const AUDIENCE_KEY = 'audience-token';
 export const ATTENDEE_ACCOUNT = 'workspace';
 
 export function namespaceObject(name: string, options: KubernetesProviderOptions): V1Namespace {
@@ -45,7 +47,10 @@ export interface NamespacedObjects {
   readonly roleBinding?: V1RoleBinding;
 }
 
-export function namespacedObjects(token: string, options: KubernetesProviderOptions): NamespacedObjects {
+export function namespacedObjects(
+  tokens: { full: string; audience: string },
+  options: KubernetesProviderOptions,
+): NamespacedObjects {
   const metadata = (name: string) => ({ name, labels: ownerLabels(options.workshopId) });
   const access = options.attendeeAccess
     ? {
@@ -110,7 +115,10 @@ export function namespacedObjects(token: string, options: KubernetesProviderOpti
       kind: 'Secret',
       metadata: metadata(TOKEN_SECRET),
       type: 'Opaque',
-      data: { [TOKEN_KEY]: Buffer.from(token).toString('base64') },
+      data: {
+        [TOKEN_KEY]: Buffer.from(tokens.full).toString('base64'),
+        [AUDIENCE_KEY]: Buffer.from(tokens.audience).toString('base64'),
+      },
     },
     ...access,
   };

@@ -29,7 +29,7 @@ export async function makeWorkspace(
   const namespace = namespaceObject(name, options);
   if (owner.attendeeId !== undefined) claimLabels(namespace, owner, Date.now());
   await api.createNamespace(namespace);
-  await api.createNamespaced(name, namespacedObjects(newToken(), options));
+  await api.createNamespaced(name, namespacedObjects({ full: newToken(), audience: newToken() }, options));
   await api.createPod(name, workspacePod(owner, options));
 }
 

@@ -7,7 +7,7 @@
  */
 import type { V1Pod } from '@kubernetes/client-node';
 import { ANNOTATION, ownerLabels } from './labels';
-import { ATTENDEE_ACCOUNT, TOKEN_KEY, TOKEN_SECRET } from './namespaceObjects';
+import { ATTENDEE_ACCOUNT, AUDIENCE_KEY, TOKEN_KEY, TOKEN_SECRET } from './namespaceObjects';
 import { TERMINAL_PORT, type KubernetesProviderOptions } from './options';
 
 export const POD_NAME = 'workspace';
@@ -51,6 +51,8 @@ export function workspacePod(owner: PodOwner, options: KubernetesProviderOptions
             String(TERMINAL_PORT),
             '--token-file',
             `${TOKEN_DIR}/${TOKEN_KEY}`,
+            '--audience-token-file',
+            `${TOKEN_DIR}/${AUDIENCE_KEY}`,
           ],
           env: [
             { name: 'HOME', value: HOME },

@@ -84,6 +84,7 @@ export function planLaunch(
   };
   rewrite('--host', () => podIP);
   rewrite('--token-file', toLocal);
+  rewrite('--audience-token-file', toLocal);
   const portIndex = args.indexOf('--port');
   const port = Number(args[portIndex + 1]);
   if (portIndex < 0 || !Number.isInteger(port) || port <= 0)

@@ -39,3 +39,24 @@ describe('terminals --token-file (a workspace pod started with its Secret)', () 
     expect(weak.output).toContain('does not hold a token');
   });
 });
+
+describe('terminals --audience-token-file', () => {
+  it('accepts the watch-only token in the file as watch-only', async () => {
+    const full = path.join(dir, 'full');
+    const audience = path.join(dir, 'audience');
+    writeFileSync(full, 'full-token-0123456789abcdefghijklmnopqrstuvwxyz');
+    writeFileSync(audience, 'audience-token-0123456789abcdefghijklmnopqrstu');
+    const run = runCli(['terminals', '--token-file', full, '--audience-token-file', audience]);
+    try {
+      const line = await run.waitForLine(/^\{.*"wsUrl"/, 60_000);
+      const printed = JSON.parse(line) as { wsUrl: string; audienceToken: string };
+      expect(printed.audienceToken).toBe('audience-token-0123456789abcdefghijklmnopqrstu');
+      const watcher = await TestClient.connect(printed.wsUrl, { token: printed.audienceToken });
+      expect(await watcher.next(is.hello)).toMatchObject({ readOnly: true });
+      watcher.socket.close();
+    } finally {
+      run.signalGroup('SIGTERM');
+      await run.exited;
+    }
+  });
+});
