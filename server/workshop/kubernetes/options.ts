@@ -21,8 +21,11 @@ export interface KubernetesProviderOptions {
   readonly attendeeAccess: boolean;
   /** A pod not Ready after this long is a `timeout` (default 5 minutes: a cold image pull). */
   readonly readyTimeoutMs: number;
-  /** When the workshop ends: pods carry activeDeadlineSeconds, so the cluster ends them even without us. */
-  readonly expiresAt: number | undefined;
+  /**
+   * A backstop: pods carry activeDeadlineSeconds of this, so the cluster ends a forgotten one even
+   * when no workshop server is left to cull it (the CLI gives --expires plus an hour of warm waiting).
+   */
+  readonly podLifetimeMs: number | undefined;
   readonly resources: WorkspaceResources;
   readonly log: Logger;
 }
@@ -87,7 +90,7 @@ export function resolveOptions(settings: KubernetesProviderSettings, log: Logger
     },
     attendeeAccess: settings.attendeeAccess ?? true,
     readyTimeoutMs: settings.readyTimeoutMs ?? 5 * 60_000,
-    expiresAt: settings.expiresAt,
+    podLifetimeMs: settings.podLifetimeMs,
     resources: settings.resources ?? DEFAULT_RESOURCES,
     log: settings.log ?? log,
   };

@@ -19,10 +19,10 @@ export interface PodOwner {
   readonly displayName?: string;
 }
 
-export function workspacePod(owner: PodOwner, options: KubernetesProviderOptions, now = Date.now()): V1Pod {
+export function workspacePod(owner: PodOwner, options: KubernetesProviderOptions): V1Pod {
   const { pod, home } = options.resources;
   const deadline =
-    options.expiresAt === undefined ? undefined : Math.max(60, Math.ceil((options.expiresAt - now) / 1000));
+    options.podLifetimeMs === undefined ? undefined : Math.max(60, Math.ceil(options.podLifetimeMs / 1000));
   return {
     apiVersion: 'v1',
     kind: 'Pod',
