@@ -30,8 +30,8 @@ async function bundle() {
     platform: 'node',
     target: `node${process.versions.node.split('.')[0]}`,
     format: 'cjs',
-    // A native addon: loaded from node_modules as it is.
-    external: ['node-pty'],
+    // Native addons: loaded from node_modules as they are (they find their .node file from there).
+    external: ['node-pty', 'better-sqlite3'],
     outfile: outFile,
     sourcemap: 'linked',
     write: false,

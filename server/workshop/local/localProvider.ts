@@ -4,8 +4,7 @@
  * truth across restarts: the seat (and so the user a workspace runs as) and the pid of what runs,
  * so a server started after a kill -9 ends what its predecessor left behind.
  */
-import { chownSync, mkdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { chownSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../log';
 import type { WorkshopDatabase } from '../state/database';
@@ -17,8 +16,7 @@ import type {
   WorkspaceOwner,
   WorkspaceProvider,
 } from '../workspaceProvider';
-import { PRLIMIT, prlimitArguments, workspaceUid, type WorkspaceLimits } from './limits';
-import { BWRAP, KUBECONFIG_PATH, sandboxArguments } from './sandbox';
+import { workspaceUid, type WorkspaceLimits } from './limits';
 import {
   endLeftover,
   endProcessGroup,
@@ -26,8 +24,7 @@ import {
   type RunningWorkspace,
   type TerminalServerCommand,
 } from './workspaceProcess';
-import { workspaceEnvironment } from './workspaceEnvironment';
-import { copySeatKubeconfig, writeSeatIdentity } from './seatUser';
+import { workspaceLaunch } from './workspaceLaunch';
 
 export interface LocalProviderOptions {
   readonly db: WorkshopDatabase;
@@ -54,6 +51,17 @@ interface Row {
   start_time: number | null;
 }
 
+/** A seat's user must be able to pass through every folder above its home (it may list none of them). */
+function assertTraversable(dataDir: string): void {
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0)
+      throw new Error(
+        `Workspaces run as users of their own and cannot pass through ${dir} to reach their homes in ` +
+          `${dataDir}: choose a --data-dir outside it, or allow passing through (chmod o+x ${dir}).`,
+      );
+  }
+}
+
 function endpointOf(running: RunningWorkspace, token: string): WorkspaceEndpoint {
   return { url: running.wsUrl, token, origin: new URL(running.wsUrl).origin.replace(/^ws/, 'http') };
 }
@@ -68,6 +76,7 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
 
   /** Ends whatever a previous server process recorded as running, then serves. */
   static async open(options: LocalProviderOptions): Promise<LocalWorkspaceProvider> {
+    if (options.userPerSeat) assertTraversable(options.dataDir);
     const provider = new LocalWorkspaceProvider(options);
     await provider.endLeftovers();
     return provider;
@@ -161,39 +170,8 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
 
   private async start(row: Row): Promise<RunningWorkspace> {
     const { options } = this;
-    const home = this.prepareHome(row);
-    const uid = options.userPerSeat ? workspaceUid(row.seat) : undefined;
-    const source = options.kubeconfigFor?.(row.seat);
-    const identities = path.join(options.dataDir, 'identities');
-    const kubeconfig = source && copySeatKubeconfig(identities, row.seat, source, uid);
-    const wrapper = [PRLIMIT, ...prlimitArguments(options.limits, options.userPerSeat)];
-    if (options.sandbox) {
-      const layout = {
-        home,
-        dataDir: options.dataDir,
-        serverHome: os.homedir(),
-        projectRoot: options.projectRoot,
-        kubeconfig,
-        identity: uid === undefined ? undefined : writeSeatIdentity(identities, uid, home),
-      };
-      wrapper.push(BWRAP, ...sandboxArguments(layout));
-    }
-    const env = workspaceEnvironment({
-      home,
-      displayName: row.display_name,
-      kubeconfig: kubeconfig && (options.sandbox ? KUBECONFIG_PATH : kubeconfig),
-    });
-    const running = await startWorkspaceProcess(
-      {
-        wrapper,
-        command: options.command,
-        home,
-        env,
-        uid,
-        startTimeoutMs: options.startTimeoutMs ?? 30_000,
-      },
-      options.log,
-    );
+    const launch = workspaceLaunch(options, row.seat, this.prepareHome(row), row.display_name);
+    const running = await startWorkspaceProcess(launch, options.log);
     this.running.set(row.attendee_id, running);
     this.failures.delete(row.attendee_id);
     options.db

@@ -64,7 +64,7 @@ function connect() {
       text = (message.reset ? '' : text) + message.data.replace(ESCAPES, '');
       text = text.slice(-100000);
       screen.textContent = text;
-      socket.send(JSON.stringify({ type: 'ack', terminal: message.terminal, bytes: message.data.length }));
+      socket.send(JSON.stringify({ type: 'ack', terminal: message.terminal, units: message.data.length }));
     } else if (message.type === 'error') status.textContent = message.message;
   };
   socket.onclose = (event) => { status.textContent = 'not connected (' + (event.reason || 'the workspace is stopped') + '); retrying…'; setTimeout(connect, 3000); };

@@ -58,6 +58,7 @@ export function createRouter(context: WorkshopContext): Router {
     }
     const found = await context.provider.endpoint(verdict.workspace, { access: verdict.access });
     if (!found.ok) {
+      context.log.warn(`the workspace ${verdict.workspace} is not available: ${found.message}`);
       const status = found.code === 'not-found' ? 404 : 503;
       return refuseUpgrade(socket, status, found.message.slice(0, 300));
     }
