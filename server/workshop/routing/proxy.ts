@@ -22,6 +22,11 @@ export function openUpstream(endpoint: WorkspaceEndpoint, timeoutMs = 30_000): P
     perMessageDeflate: false,
     handshakeTimeout: timeoutMs,
   });
+  // The workspace says hello as soon as it is open, before the page's side exists: kept for joinSockets.
+  const early: Array<{ data: Buffer; isBinary: boolean }> = [];
+  const keep = (data: Buffer, isBinary: boolean) => early.push({ data, isBinary });
+  upstream.on('message', keep);
+  arrivedEarly.set(upstream, { frames: early, stop: () => upstream.off('message', keep) });
   return new Promise((resolve, reject) => {
     upstream.once('open', () => resolve(upstream));
     upstream.once('unexpected-response', (_request, response) => {
@@ -34,8 +39,16 @@ export function openUpstream(endpoint: WorkspaceEndpoint, timeoutMs = 30_000): P
 
 const STEP_PREFIX = Buffer.from('{"type":"step"');
 
+const arrivedEarly = new WeakMap<
+  WebSocket,
+  { frames: Array<{ data: Buffer; isBinary: boolean }>; stop(): void }
+>();
+
 export function joinSockets(page: WebSocket, upstream: WebSocket, hooks: ProxyHooks): void {
-  upstream.on('message', (data: Buffer, isBinary) => {
+  const early = arrivedEarly.get(upstream);
+  arrivedEarly.delete(upstream);
+  early?.stop();
+  const toPage = (data: Buffer, isBinary: boolean) => {
     if (page.readyState === WebSocket.OPEN) page.send(data, { binary: isBinary });
     if (!isBinary && hooks.onStep && data.subarray(0, STEP_PREFIX.length).equals(STEP_PREFIX)) {
       try {
@@ -44,7 +57,9 @@ export function joinSockets(page: WebSocket, upstream: WebSocket, hooks: ProxyHo
         // Not ours to judge: the page gets the frame as the workspace sent it.
       }
     }
-  });
+  };
+  for (const frame of early?.frames ?? []) toPage(frame.data, frame.isBinary);
+  upstream.on('message', toPage);
   page.on('message', (data: Buffer, isBinary) => {
     if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary: isBinary });
     hooks.onClientFrame?.();

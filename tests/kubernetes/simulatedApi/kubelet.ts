@@ -43,6 +43,11 @@ export class SimulatedKubelet {
     ).length;
   }
 
+  /** Where a path inside a running pod's volumes is on this machine (a test looks into HOME). */
+  hostPathOf(namespace: string, name: string, inPod: string): string | undefined {
+    return this.pods.get(`${namespace}/${name}`)?.launch?.hostPathOf(inPod);
+  }
+
   run(pod: KubeObject): void {
     const id = podKey(pod);
     let markExited = () => {};

@@ -32,6 +32,7 @@ export interface PodLaunch {
   readonly port: number;
   /** Removed when the pod is gone (emptyDir volumes, the projected Secret). */
   readonly scratch: string;
+  hostPathOf(inPod: string): string;
 }
 
 export class LaunchError extends Error {
@@ -98,7 +99,7 @@ export function planLaunch(
   // The image's HOME starts with an empty rc (never the machine's: root's pyenv init hangs shells).
   writeFileSync(path.join(home, '.bashrc'), '');
   const cwd = container.workingDir === undefined ? home : toLocal(container.workingDir);
-  return { args, env, cwd, port, scratch };
+  return { args, env, cwd, port, scratch, hostPathOf: toLocal };
 }
 
 /** The container's process, in a process group of its own so that one signal ends its shells too. */
