@@ -124,7 +124,7 @@ export async function runWorkshop(options: WorkshopOptions, log: Logger): Promis
     settings: { seats: options.seats, expiresMs: options.expires, idleMs: options.idle, siteDir },
     policy: { hosts: new Set(), trustProxy: options.trustProxy },
     log,
-    firstPage: firstPageOf(siteDir),
+    firstPage: await firstPageOf(siteDir, path.join(PROJECT_ROOT, 'docs')),
   };
   await provider.create({ workshopId: identity.id, attendeeId: PRESENTER_ID, displayName: 'Presenter' });
   const server = await startWorkshopServer(

@@ -31,6 +31,7 @@ interface CliOptions {
   junit?: string;
   tap?: string;
   list: boolean;
+  setting: 'laptop' | 'hosted';
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -91,6 +92,14 @@ function buildProgram(run: (pages: string[], options: CliOptions) => Promise<num
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--tap <file>', 'write a TAP report')
     .option('--list', 'list the steps that would run, run nothing', false)
+    .addOption(
+      new Option(
+        '--setting <setting>',
+        'run as on a laptop, or as in a hosted workshop (steps fenced only="…")',
+      )
+        .choices(['laptop', 'hosted'])
+        .default('laptop'),
+    )
     .exitOverride()
     .showHelpAfterError('(add --help for the options)')
     .action(async (pages: string[], options: CliOptions) => {
@@ -125,6 +134,7 @@ async function runRehearsal(pages: string[], options: CliOptions): Promise<numbe
     from: options.from,
     to: options.to,
     variables,
+    setting: options.setting,
   });
   if ('code' in plan) return usage(plan.message);
   const unknownAnswers = answers.stepIds().filter((id) => !plan.steps.some((step) => step.id === id));

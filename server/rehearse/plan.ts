@@ -4,6 +4,7 @@
  */
 import { loadStepsManifest } from '../../src/plugins/loadStepsManifest';
 import type { PageSteps, Step } from '../../src/remark';
+import type { StepSetting } from '../../src/remark/stepModel';
 import { inSidebarOrder, sidebarPositions } from './sidebarOrder';
 
 export interface PlanRequest {
@@ -13,6 +14,8 @@ export interface PlanRequest {
   from?: string;
   to?: string;
   variables: Readonly<Record<string, string>>;
+  /** Steps fenced `only=` another setting are left out, as the page hides them; default `laptop`. */
+  setting?: StepSetting;
 }
 
 export interface Plan {
@@ -51,7 +54,8 @@ export async function planRehearsal(request: PlanRequest): Promise<Plan | PlanEr
       pages.push(page);
     }
   }
-  let steps = pages.flatMap((page) => page.steps);
+  const setting = request.setting ?? 'laptop';
+  let steps = pages.flatMap((page) => page.steps).filter((step) => !step.only || step.only === setting);
   for (const [flag, id] of [
     ['--from', request.from],
     ['--to', request.to],

@@ -9,6 +9,7 @@ import {
   DEFAULT_TERMINAL,
   OUTPUT_LANGUAGES,
   STEP_LANGUAGES,
+  STEP_SETTINGS,
   TERMINAL_NAME_PATTERN,
   type PageSteps,
   type PageVariable,
@@ -130,6 +131,14 @@ export function extractPageSteps(tree: Root, options: ExtractOptions): Extracted
       }
     }
     const flag = (name: string) => meta.flags.includes(name) || meta.values[name] === 'true';
+    const only = meta.values['only'];
+    const setting = STEP_SETTINGS.find((candidate) => candidate === only);
+    if (only !== undefined && !setting)
+      problems.push({
+        code: 'invalid-only',
+        message: `only="${only}" is not one of ${STEP_SETTINGS.join(', ')}; the step is shown everywhere.`,
+        line,
+      });
     const command = commandFromDisplay(node.value);
     if (command === '') {
       problems.push({
@@ -150,6 +159,7 @@ export function extractPageSteps(tree: Root, options: ExtractOptions): Extracted
       norun: flag('norun'),
       background: flag('background'),
       ...(expect !== undefined && { expect }),
+      ...(setting !== undefined && { only: setting }),
       recordedOutputs: outputs.map((output) => {
         const outputTitle = parseFenceMeta(fenceInfo(output.lang, output.meta).meta).values['title'];
         return { ...(outputTitle && { title: outputTitle }), text: redactSecrets(output.value) };

@@ -12,6 +12,14 @@ export const DEFAULT_TERMINAL = 'main';
 /** What a terminal name may be (mirrors `TerminalName` in src/protocol/messages.ts). */
 export const TERMINAL_NAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,47}$/;
 
+/**
+ * Where a walkthrough runs: on the reader's `laptop`, or in a `hosted` workshop's workspace. A step
+ * fenced with `only="laptop"` (e.g. `crc start`, which a workspace cannot do) is hidden in a hosted
+ * workshop, and `only="hosted"` the reverse; one set of pages serves both.
+ */
+export const STEP_SETTINGS = ['laptop', 'hosted'] as const;
+export type StepSetting = (typeof STEP_SETTINGS)[number];
+
 export interface RecordedOutput {
   title?: string;
   /** As authored, with secrets redacted. `<redacted>` stands for "any value" when compared. */
@@ -39,6 +47,8 @@ export interface Step {
   background: boolean;
   /** A regular expression the step's output must match to pass. */
   expect?: string;
+  /** Shown and run only in this setting (`only="laptop"` or `only="hosted"`); absent: everywhere. */
+  only?: StepSetting;
   recordedOutputs: RecordedOutput[];
   /** Names of the page's front-matter variables that the command references as `${NAME}` or `$NAME`. */
   variables: string[];
@@ -65,7 +75,7 @@ export interface StepsManifest {
 
 /** Something in a page the author should fix; the page still builds. */
 export interface StepProblem {
-  code: 'invalid-terminal' | 'invalid-expect' | 'invalid-variables' | 'empty-command';
+  code: 'invalid-terminal' | 'invalid-expect' | 'invalid-variables' | 'empty-command' | 'invalid-only';
   message: string;
   line?: number;
 }

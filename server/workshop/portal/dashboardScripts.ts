@@ -57,9 +57,17 @@ let text = '';
 function connect() {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(scheme + '//' + location.host + '/terminal?watch=' + encodeURIComponent(attendee));
-  socket.onopen = () => { status.textContent = 'watching'; socket.send(JSON.stringify({ type: 'attach', terminal: 'main', cols: 120, rows: 40, readOnly: true })); };
+  socket.onopen = () => { status.textContent = 'connected; waiting for a terminal'; };
   socket.onmessage = (event) => {
     const message = JSON.parse(event.data);
+    if (message.type === 'hello') {
+      // The attendee's own terminals only: watching never opens one (the workspace refuses it anyway).
+      const first = message.terminals.find((t) => !t.parent);
+      if (!first) { status.textContent = 'no terminal open yet; retrying…'; setTimeout(() => socket.close(), 3000); return; }
+      status.textContent = 'watching terminal ' + first.name;
+      socket.send(JSON.stringify({ type: 'attach', terminal: first.name, cols: first.cols, rows: first.rows, readOnly: true }));
+      return;
+    }
     if (message.type === 'output') {
       text = (message.reset ? '' : text) + message.data.replace(ESCAPES, '');
       text = text.slice(-100000);

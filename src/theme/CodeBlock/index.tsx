@@ -6,6 +6,7 @@ import { useMemo, type ReactNode } from 'react';
 import { STEP_PROP } from '../../remark/remarkSteps';
 import { parseStepProp } from '../../remark/stepProp';
 import type { Step } from '../../remark/stepModel';
+import { isShownIn, useStepSetting } from '../../client/stepSetting';
 import StepFrame from './StepFrame';
 
 type CodeBlockProps = Props & { [STEP_PROP]?: string };
@@ -17,8 +18,11 @@ export function useStep(props: CodeBlockProps): Step | null {
 
 export default function CodeBlockWrapper(props: CodeBlockProps): ReactNode {
   const step = useStep(props);
+  const setting = useStepSetting();
   const { [STEP_PROP]: _stepProp, ...codeBlockProps } = props;
   if (!step) return <CodeBlock {...codeBlockProps} />;
+  // A laptop-only step (`crc start`) has no place in a hosted workshop, and the reverse.
+  if (setting !== null && !isShownIn(step, setting)) return null;
   return (
     <StepFrame step={step}>
       <CodeBlock {...codeBlockProps} />

@@ -28,7 +28,7 @@ export interface WorkshopFixture {
 }
 
 export async function workshopFixture(
-  settings: { seats?: number; expiresMs?: number } = {},
+  settings: { seats?: number; expiresMs?: number; idleMs?: number } = {},
 ): Promise<WorkshopFixture> {
   const workspaces = await providerFixture();
   const siteDir = path.join(workspaces.dataDir, '..', `${path.basename(workspaces.dataDir)}-site`);
@@ -57,7 +57,7 @@ export async function workshopFixture(
     settings: {
       seats: settings.seats ?? 10,
       expiresMs: settings.expiresMs ?? 3_600_000,
-      idleMs: 3_600_000,
+      idleMs: settings.idleMs ?? 3_600_000,
       siteDir,
     },
     policy: { hosts: new Set(), trustProxy: false },
