@@ -10,48 +10,16 @@
  * was painted. The start time is the input event's own `timeStamp` (the click or keydown that
  * caused it), the first after arming.
  */
-export interface PaintTiming {
-  /** The input event's timestamp (ms, page clock). */
-  inputAt: number;
-  /** When the renderer's change matched. */
-  matchedAt: number;
-  /** After the frame that drew it. */
-  paintedAt: number;
-}
+import type { BenchProbe, LongTask, PaintCondition, PaintTiming, SocketEvent } from './probeTypes';
 
-export type PaintCondition =
-  { kind: 'changed' } | { kind: 'contains'; text: string } | { kind: 'lastLine'; text: string };
-
-export interface FlowFigures {
-  receivedUnits: number;
-  acknowledgedUnits: number;
-  /** Largest (received − acknowledged) seen after any frame, since `flowReset`. */
-  maxOutstanding: number;
-}
-
-export interface LongTask {
-  start: number;
-  duration: number;
-}
-
-export interface BenchProbe {
-  now(): number;
-  screen(): string;
-  arm(condition: PaintCondition): number;
-  wait(id: number, timeoutMs: number): Promise<PaintTiming>;
-  longTasks(from: number, to: number): LongTask[];
-  flowReset(): void;
-  flow(): FlowFigures;
-  /** Every WebSocket the page opened or saw close (code, reason), to tell a lost input from a reconnect. */
-  sockets(): SocketEvent[];
-}
-
-export interface SocketEvent {
-  at: number;
-  event: 'open' | 'close';
-  code?: number;
-  reason?: string;
-}
+export type {
+  BenchProbe,
+  FlowFigures,
+  LongTask,
+  PaintCondition,
+  PaintTiming,
+  SocketEvent,
+} from './probeTypes';
 
 export function installProbe(): void {
   interface Waiter {
@@ -199,7 +167,7 @@ export function installProbe(): void {
   const sent = (frame: unknown) => {
     if (!flow.on || typeof frame !== 'string') return;
     if (frame.startsWith('{"type":"ack"'))
-      flow.acknowledged += (JSON.parse(frame) as { bytes: number }).bytes;
+      flow.acknowledged += (JSON.parse(frame) as { units: number }).units;
     else if (frame.startsWith('42["commit"'))
       flow.acknowledged += (JSON.parse(frame.slice(2)) as [string, number])[1];
   };

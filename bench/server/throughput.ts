@@ -84,7 +84,7 @@ class BenchClient {
     this.channel = new TerminalChannel(
       'main',
       { cols: 80, rows: 24 },
-      false,
+      'write',
       { write: (data, done) => this.write(data, done), reset: () => undefined },
       (units) => {
         this.owed -= units;

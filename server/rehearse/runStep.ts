@@ -19,7 +19,7 @@ export interface StepLimits {
 }
 
 export interface StepRun {
-  /** The terminal the output came from (`main.bg-1` for a background step). */
+  /** The terminal the output came from (a background step runs in a terminal of its own). */
   terminal: string;
   /** What the terminal printed from the step's start to its end (the prompt after it excluded). */
   raw: string;
@@ -162,8 +162,8 @@ export function runStep(step: Step, command: string, context: StepContext): Prom
       });
     }
     if (step.background) {
-      // The hub runs it in a terminal of its own (`main.bg-1`): watch that one from its first byte.
-      const own = hub.list().find((t) => t.stepId === step.id && t.name.startsWith(`${step.terminal}.bg-`));
+      // The hub runs it in a terminal of its own, whose parent is the step's: watch it from its first byte.
+      const own = hub.list().find((t) => t.stepId === step.id && t.parent === step.terminal);
       if (own) {
         terminal = own.name;
         from = 0;

@@ -3,21 +3,18 @@
  * every server frame, reconnects with backoff and re-attaches every open terminal from where its
  * screen stopped. Whatever subscribes gets a Disposable; a reconnect swaps the socket and nothing else.
  */
-import {
-  parseServerMessage,
-  type ClientMessage,
-  type ServerMessage,
-  type TerminalSummary,
-} from '../protocol/messages';
+import { type ClientMessage, type ServerMessage, type TerminalSummary } from '../protocol/messages';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff';
 import { Emitter, toDisposable, type Disposable } from '../protocol/disposable';
 import { probeUrl, socketUrl, type Endpoint } from './launch';
-import { defaultProbe, type SocketConstructor, type SocketLike } from './socket';
+import { defaultProbe, parseFrame, type SocketConstructor, type SocketLike } from './socket';
 import { PendingSink, TerminalChannel, type TerminalSink, type TerminalSize } from './terminalChannel';
 
 export type { SocketConstructor, SocketLike } from './socket';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'no-server' | 'refused';
+/** What this page may do with terminals: type, run and stop, or only watch (an audience window). */
+export type Access = 'write' | 'watch';
 
 export interface ConnectionOptions {
   /** Read on every attempt: a start URL opened in another tab brings a new token without a reload. */
@@ -28,6 +25,8 @@ export interface ConnectionOptions {
   backoff?: Backoff;
   /** Failed attempts after a drop that still count as "reconnecting" before saying "no server". */
   patience?: number;
+  /** `watch`: every attachment this connection makes is read-only, the ones made ahead of a screen too. */
+  access?: Access;
 }
 
 const OPEN = 1;
@@ -42,13 +41,16 @@ export class TerminalConnection implements Disposable {
   private readonly channels = new Map<string, TerminalChannel>();
   private readonly stateChanged = new Emitter<ConnectionState>();
   private readonly messages = new Emitter<ServerMessage>();
-  /** From the latest `hello`: the terminals that live on the server, and whether we may only watch. */
+  /** From the latest `hello`: the terminals that live on the server. */
   serverTerminals: TerminalSummary[] = [];
-  readOnly = false;
-  /** Set in a window that may only watch (the audience's): every attachment it makes is read-only. */
-  watchOnly = false;
+  /** From the latest `hello`: what the server lets this connection's token do. */
+  grantedAccess: Access = 'write';
+  /** What this window asked for when it was made (see ConnectionOptions.access). */
+  readonly access: Access;
 
-  constructor(private readonly options: ConnectionOptions) {}
+  constructor(private readonly options: ConnectionOptions) {
+    this.access = options.access ?? 'write';
+  }
 
   get state(): ConnectionState {
     return this.current;
@@ -70,7 +72,7 @@ export class TerminalConnection implements Disposable {
     this.socket = socket;
     let greeted = false;
     socket.onmessage = (event) => {
-      const message = this.parse(event.data);
+      const message = parseFrame(event.data);
       if (!message) return;
       if (message.type === 'hello') {
         greeted = true;
@@ -105,14 +107,14 @@ export class TerminalConnection implements Disposable {
    */
   attachAhead(terminal: string, size: TerminalSize): void {
     if (this.channels.has(terminal)) return;
-    this.open(terminal, size, new PendingSink(), this.watchOnly);
+    this.open(terminal, size, new PendingSink(), this.access);
   }
 
   /** Shows a terminal's output in `sink` from now on, across reconnects; dispose to detach. */
-  attach(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly = false): Disposable {
-    const asked = readOnly || this.watchOnly;
+  attach(terminal: string, size: TerminalSize, sink: TerminalSink, access: Access = 'write'): Disposable {
+    const asked = this.access === 'watch' ? 'watch' : access;
     const ahead = this.channels.get(terminal);
-    if (ahead?.pending && ahead.readOnly === asked) {
+    if (ahead?.pending && ahead.access === asked) {
       ahead.adopt(sink);
       if (ahead.size.cols !== size.cols || ahead.size.rows !== size.rows) this.resize(terminal, size);
       return this.detacher(terminal, ahead);
@@ -166,8 +168,8 @@ export class TerminalConnection implements Disposable {
     this.messages.clear();
   }
 
-  private open(terminal: string, size: TerminalSize, sink: TerminalSink, readOnly: boolean): TerminalChannel {
-    const channel = new TerminalChannel(terminal, size, readOnly, sink, (units) =>
+  private open(terminal: string, size: TerminalSize, sink: TerminalSink, access: Access): TerminalChannel {
+    const channel = new TerminalChannel(terminal, size, access, sink, (units) =>
       this.send({ type: 'ack', terminal, units }),
     );
     this.channels.set(terminal, channel);
@@ -193,7 +195,7 @@ export class TerminalConnection implements Disposable {
     this.everConnected = true;
     this.failures = 0;
     this.serverTerminals = hello.terminals;
-    this.readOnly = hello.readOnly;
+    this.grantedAccess = hello.readOnly ? 'watch' : 'write';
     this.setState('connected');
     for (const channel of this.channels.values()) this.send(channel.attachMessage());
   }
@@ -204,17 +206,6 @@ export class TerminalConnection implements Disposable {
     // The shell is gone and the server forgot the name: re-attaching would start a new shell.
     else if (message.type === 'exit') this.channels.delete(message.terminal);
     this.messages.emit(message);
-  }
-
-  private parse(data: unknown): ServerMessage | null {
-    if (typeof data !== 'string') {
-      console.warn('[runner] ignoring a binary frame from the terminal server');
-      return null;
-    }
-    const parsed = parseServerMessage(data);
-    if (parsed.ok) return parsed.message;
-    console.warn(`[runner] ignoring a server frame (${parsed.code}): ${parsed.message}`);
-    return null;
   }
 
   private failed(endpoint: Endpoint, greeted: boolean): void {

@@ -17,6 +17,9 @@ export interface DockState {
 }
 
 export const DOCK_STORAGE_KEY = 'rw:dock';
+/** The dock's bar, and its bar plus the resize handle, in CSS pixels (styles.module.css draws them). */
+const DOCK_BAR_HEIGHT = 40;
+const DOCK_CHROME_HEIGHT = 44;
 export const FONT_SIZES = { min: 9, max: 28, default: 14 } as const;
 const INITIAL: DockState = {
   tabs: [],
@@ -128,6 +131,17 @@ export class DockStore extends Store<DockState> {
     };
     writeStored(DOCK_STORAGE_KEY, saved);
   }
+}
+
+/** Whether the dock is on the page: once something is open, or a server was ever configured. */
+export function isDockShown(state: DockState, hasEndpoint: boolean): boolean {
+  return state.tabs.length > 0 || hasEndpoint;
+}
+
+/** The CSS pixels the dock covers at the bottom of the window (its bar alone when collapsed or empty). */
+export function dockSpace(state: DockState, hasEndpoint: boolean): number {
+  if (!isDockShown(state, hasEndpoint)) return 0;
+  return state.collapsed || state.tabs.length === 0 ? DOCK_BAR_HEIGHT : state.height + DOCK_CHROME_HEIGHT;
 }
 
 /** A server tab still attached to its shell: opening it again is only showing it. */

@@ -163,3 +163,8 @@ function isEndpoint(value: unknown): value is Endpoint {
     candidate.token.length > 0
   );
 }
+
+/** `?view=audience`: the projector's (or an attendee's) view of a deck, which only watches. */
+export function isAudienceView(search: string): boolean {
+  return new URLSearchParams(search).get('view') === 'audience';
+}

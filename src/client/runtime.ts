@@ -3,13 +3,14 @@
  * connection, the step states, the dock. React reads these through hooks (`useRuntime.ts`);
  * nothing here runs during the static build.
  */
-import type { ErrorMessage, ServerMessage, StepMessage } from '../protocol/messages';
+import { assertNever, type ErrorMessage, type ServerMessage, type StepMessage } from '../protocol/messages';
 import { TerminalConnection, type ConnectionState } from './connection';
-import { Emitter, type Disposable } from '../protocol/disposable';
+import { DisposableStore, Emitter, toDisposable, type Disposable } from '../protocol/disposable';
 import { DockStore } from './dockState';
-import { ENDPOINT_STORAGE_KEY, captureLaunchParams, storedEndpoint } from './launch';
+import { ENDPOINT_STORAGE_KEY, captureLaunchParams, isAudienceView, storedEndpoint } from './launch';
 import { prefetchTerminal } from './loadTerminal';
-import { StepStates, isActive, isFinal } from './stepStates';
+import { effectsOf, type Busy, type Effect, type PageFacts } from './serverMessages';
+import { StepStates, isFinal } from './stepStates';
 import { StepOutputs } from './stepOutputs';
 import { Store } from './store';
 import type { TerminalSize } from './terminalChannel';
@@ -34,7 +35,7 @@ export class Runtime implements Disposable {
   readonly steps: StepStates;
   readonly dock = new DockStore();
   /** Which step holds each terminal's foreground, as far as we know. */
-  readonly busy = new Store<Readonly<Record<string, string>>>({});
+  readonly busy = new Store<Busy>({});
   readonly variables = new VariableStore();
   readonly outputs = new StepOutputs();
   /** The "run all to here" in progress, if any: one at a time per page. */
@@ -43,7 +44,7 @@ export class Runtime implements Disposable {
   readonly errors = new Emitter<ErrorMessage>();
   /** Whether a server was ever configured for this browser (a start URL was opened). */
   readonly hasEndpoint: boolean;
-  private readonly subscriptions: Disposable[] = [];
+  private readonly subscriptions = new DisposableStore();
 
   constructor() {
     const endpoint = captureLaunchParams();
@@ -51,25 +52,29 @@ export class Runtime implements Disposable {
     this.steps = new StepStates(true);
     this.connection = new TerminalConnection({
       endpoint: () => storedEndpoint(window.localStorage) ?? endpoint,
+      // The audience's view of a deck only watches, from its very first attachment.
+      access: isAudienceView(window.location.search) ? 'watch' : 'write',
     });
     this.connectionState = new Store(this.connection.state);
-    this.subscriptions.push(
-      this.connection.onState((state) => this.connectionState.set(state)),
-      this.connection.onMessage((message) => this.handle(message)),
+    this.subscriptions.add(this.connection.onState((state) => this.connectionState.set(state)));
+    this.subscriptions.add(
+      this.connection.onMessage((message) => {
+        for (const effect of effectsOf(message, this.facts())) this.apply(effect);
+      }),
     );
     const onStorage = (event: StorageEvent) => {
       // A start URL opened in another tab stored a new token: try it now rather than at the next retry.
       if (event.key === ENDPOINT_STORAGE_KEY) this.connection.connect();
     };
     window.addEventListener('storage', onStorage);
-    this.subscriptions.push({ dispose: () => window.removeEventListener('storage', onStorage) });
+    this.subscriptions.add(toDisposable(() => window.removeEventListener('storage', onStorage)));
     this.connection.connect();
     const prefetch = this.connection.onState((state) => {
       if (state !== 'connected') return;
       prefetch.dispose();
       prefetchTerminal();
     });
-    this.subscriptions.push(prefetch);
+    this.subscriptions.add(prefetch);
   }
 
   /** Opens the terminal's tab and resolves once the server has attached it (its view attaches). */
@@ -125,72 +130,42 @@ export class Runtime implements Disposable {
   }
 
   dispose(): void {
-    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.subscriptions.dispose();
     this.connection.dispose();
   }
 
-  private handle(message: ServerMessage): void {
-    switch (message.type) {
-      case 'hello': {
-        const running = new Map(
-          message.terminals.flatMap((t) => (t.stepId ? [[t.name, t.stepId] as const] : [])),
-        );
-        this.busy.set(Object.fromEntries(running));
-        for (const [terminal, stepId] of running) {
-          if (!isActive(this.steps.record(stepId).state))
-            this.steps.put(stepId, { state: 'running', terminal });
-        }
-        const alive = new Set(message.terminals.map((t) => t.name));
-        const open = new Set(this.dock.get().tabs.map((tab) => tab.name));
-        for (const name of this.dock.savedServerTabs) {
-          if (alive.has(name) && !open.has(name)) this.dock.open({ kind: 'server', name }, { reveal: false });
-        }
-        return;
-      }
-      case 'step': {
-        if (message.state === 'running' && this.steps.record(message.stepId).state !== 'running') {
-          this.outputs.started(message.stepId);
-        }
-        this.steps.apply(message);
-        // A background step runs in a terminal of its own (it has a parent): show it, without taking focus.
-        if (message.state === 'running' && message.parent !== undefined) {
-          if (!this.dock.get().tabs.some((tab) => tab.name === message.terminal)) {
-            this.dock.open({ kind: 'server', name: message.terminal }, { reveal: false });
-          }
-        }
-        this.busy.update((busy) => {
-          const next = { ...busy };
-          if (isActive(message.state)) next[message.terminal] = message.stepId;
-          else if (next[message.terminal] === message.stepId) delete next[message.terminal];
-          return next;
-        });
-        return;
-      }
-      case 'exit': {
-        this.dock.markEnded(message.terminal);
-        this.busy.update((busy) => {
-          const next = { ...busy };
-          delete next[message.terminal];
-          return next;
-        });
-        return;
-      }
+  /** What the page knows now, for deciding what a server message changes (serverMessages.ts). */
+  private facts(): PageFacts {
+    return {
+      busy: this.busy.get(),
+      steps: this.steps.get(),
+      openTabs: this.dock.get().tabs.map((tab) => tab.name),
+      savedTabs: this.dock.savedServerTabs,
+    };
+  }
+
+  private apply(effect: Effect): void {
+    switch (effect.type) {
+      case 'busy':
+        return this.busy.set(effect.busy);
+      case 'step-running':
+        return this.steps.put(effect.stepId, { state: 'running', terminal: effect.terminal });
+      case 'step':
+        return this.steps.apply(effect.message);
+      case 'output-restarts':
+        return this.outputs.started(effect.stepId);
+      case 'capture':
+        return this.outputs.capture(effect.stepId, effect.message);
+      case 'open-tab':
+        return this.dock.open({ kind: 'server', name: effect.terminal }, { reveal: false });
+      case 'tab-ended':
+        return this.dock.markEnded(effect.terminal);
       case 'error':
-        this.errors.emit(message);
-        return;
-      case 'output':
-        this.outputs.capture(this.busy.get()[message.terminal], message);
-        return;
-      case 'attached':
-        return;
+        return this.errors.emit(effect.message);
       default:
-        return assertUnhandled(message);
+        return assertNever(effect);
     }
   }
-}
-
-function assertUnhandled(message: never): void {
-  console.warn('[runner] unhandled server message', message);
 }
 
 let runtime: Runtime | null = null;

@@ -1,4 +1,5 @@
 /** What the connection needs from a WebSocket and from the network, injectable for Node tests. */
+import { parseServerMessage, type ServerMessage } from '../protocol/messages';
 
 /** The part of the WebSocket API we use: the browser global, or the `ws` package in Node tests. */
 export interface SocketLike {
@@ -22,4 +23,16 @@ export async function defaultProbe(url: string): Promise<boolean> {
     console.debug('[runner] terminal server not reachable', url, error);
     return false;
   }
+}
+
+/** A server frame, checked; null (and a warning) for one this page cannot read. */
+export function parseFrame(data: unknown): ServerMessage | null {
+  if (typeof data !== 'string') {
+    console.warn('[runner] ignoring a binary frame from the terminal server');
+    return null;
+  }
+  const parsed = parseServerMessage(data);
+  if (parsed.ok) return parsed.message;
+  console.warn(`[runner] ignoring a server frame (${parsed.code}): ${parsed.message}`);
+  return null;
 }

@@ -9,6 +9,7 @@ import {
   type OutputMessage,
   type ServerMessage,
 } from '../protocol/messages';
+import type { Access } from './connection';
 import { AckBatcher } from './flowControl';
 
 /** Where a terminal's output is written: an xterm, in the browser. */
@@ -59,7 +60,7 @@ export class TerminalChannel {
   constructor(
     readonly terminal: string,
     public size: TerminalSize,
-    readonly readOnly: boolean,
+    readonly access: Access,
     private sink: TerminalSink,
     sendAck: (units: number) => void,
   ) {
@@ -84,7 +85,7 @@ export class TerminalChannel {
       terminal: this.terminal,
       cols: this.size.cols,
       rows: this.size.rows,
-      ...(this.readOnly ? { readOnly: true } : {}),
+      ...(this.access === 'watch' ? { readOnly: true } : {}),
       ...(this.offset.position === undefined ? {} : { since: this.offset.position }),
     };
   }

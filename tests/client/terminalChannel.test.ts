@@ -31,7 +31,7 @@ const output = (seq: number, data: string, reset?: boolean) => ({
 describe('TerminalChannel', () => {
   it('holds output that comes before its screen, and hands it over in order, acknowledged only once written', () => {
     const acks: number[] = [];
-    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, new PendingSink(), (units) =>
+    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, 'write', new PendingSink(), (units) =>
       acks.push(units),
     );
     expect(channel.pending).toBe(true);
@@ -53,7 +53,7 @@ describe('TerminalChannel', () => {
   it('acknowledges every unit the server sent, the ones of a frame it already had included, and shows them once', () => {
     const acks: number[] = [];
     const { sink, screen, pending } = recordingSink();
-    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, sink, (units) =>
+    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, 'write', sink, (units) =>
       acks.push(units),
     );
     channel.output(output(0, 'hello '));
@@ -67,7 +67,7 @@ describe('TerminalChannel', () => {
 
   it('first attaches without an offset, then re-attaches from the last unit it holds', () => {
     const { sink } = recordingSink();
-    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, sink, () => {});
+    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, 'write', sink, () => {});
     expect(channel.attachMessage()).toEqual({ type: 'attach', terminal: 'main', cols: 80, rows: 24 });
     channel.output(output(0, 'hello '));
     channel.output(output(6, 'world'));
@@ -76,7 +76,7 @@ describe('TerminalChannel', () => {
 
   it('writes nothing twice when a replay overlaps what the screen holds', () => {
     const { sink, screen } = recordingSink();
-    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, sink, () => {});
+    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, 'write', sink, () => {});
     channel.output(output(0, 'abc'));
     channel.output(output(0, 'abc'));
     channel.output(output(1, 'bcdef'));
@@ -85,7 +85,7 @@ describe('TerminalChannel', () => {
 
   it('clears the screen when the server sends a snapshot instead of the missed output', () => {
     const { sink, screen, resets } = recordingSink();
-    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, sink, () => {});
+    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, 'write', sink, () => {});
     channel.output(output(0, 'old'));
     channel.output(output(5000, 'snapshot', true));
     expect(resets()).toBe(1);
@@ -95,7 +95,7 @@ describe('TerminalChannel', () => {
 
   it('starts over when the server knows less than the screen holds (a new terminal by that name)', () => {
     const { sink, screen, resets } = recordingSink();
-    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, sink, () => {});
+    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, 'write', sink, () => {});
     channel.output(output(0, 'from the old shell'));
     channel.attached({
       type: 'attached',
@@ -113,7 +113,7 @@ describe('TerminalChannel', () => {
   it('acknowledges units only after the screen has written them', () => {
     const { sink, pending } = recordingSink();
     const acks: number[] = [];
-    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, false, sink, (units) =>
+    const channel = new TerminalChannel('main', { cols: 80, rows: 24 }, 'write', sink, (units) =>
       acks.push(units),
     );
     channel.output(output(0, 'abc'));

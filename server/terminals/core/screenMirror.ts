@@ -18,6 +18,7 @@ export class ScreenMirror {
   private readonly serializer = new SerializeAddon();
   private written = 0;
   private parsed = 0;
+  private disposed = false;
 
   constructor(cols: number, rows: number, scrollback: number) {
     this.terminal = new Terminal({ cols, rows, scrollback, allowProposedApi: true });
@@ -47,7 +48,10 @@ export class ScreenMirror {
     return new Promise((resolve) => {
       this.terminal.write('', () =>
         resolve({
-          data: this.serializer.serialize(maxScrollback === undefined ? {} : { scrollback: maxScrollback }),
+          // A terminal ended meanwhile has no screen left to read (and no client left to send it to).
+          data: this.disposed
+            ? ''
+            : this.serializer.serialize(maxScrollback === undefined ? {} : { scrollback: maxScrollback }),
           offset: this.parsed,
         }),
       );
@@ -55,6 +59,7 @@ export class ScreenMirror {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.terminal.dispose();
   }
 }

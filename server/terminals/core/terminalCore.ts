@@ -40,7 +40,17 @@ export class TerminalCore implements TerminalHub {
   attach(client: TerminalClient, message: Omit<AttachMessage, 'type'>): void {
     const access = client.access === 'watch' || message.readOnly === true ? 'watch' : 'write';
     let terminal = this.terminals.get(message.terminal);
-    if (!terminal) terminal = this.create(message.terminal, message.cols, message.rows);
+    if (!terminal) {
+      // Watching never starts a shell: an audience token must not get a prompt of its own.
+      if (client.access === 'watch') {
+        throw new HubError(
+          'unknown-terminal',
+          `There is no terminal named ${message.terminal}; this connection may only watch, and watching starts no shell.`,
+          message.terminal,
+        );
+      }
+      terminal = this.create(message.terminal, message.cols, message.rows);
+    }
     if (access === 'write') terminal.resize(message.cols, message.rows);
     terminal.stream.attach(client, access, message.since, terminal);
     terminal.lifetime.clientsChanged(terminal.stream.clientCount);

@@ -12,7 +12,7 @@ import useBaseUrl from '@docusaurus/useBaseUrl';
 import { useRuntime } from '../../client/hooks';
 import { getRuntime } from '../../client/runtime';
 import type { DeckInfo } from '../../plugins/presenter/deckRoutes';
-import { usePageSteps, useStepsManifest } from '../StepControls/usePageSteps';
+import { usePageSteps, usePageVariables } from '../StepControls/usePageSteps';
 import VariablesForm from '../PageRunner/VariablesForm';
 import HelpOverlay from './HelpOverlay';
 import PresenterClock from './PresenterClock';
@@ -25,7 +25,6 @@ import { useDeckActions } from './useDeckActions';
 import { useFitToStage } from './useFitToStage';
 import { useSlides } from './useSlides';
 import { terminalView, useDockSpace, useFollowTerminals, useStageDock } from './useTerminalStage';
-import { makeWatchOnly } from './watchOnly';
 import styles from './styles.module.css';
 
 const CONTENT_ID = 'rw-deck-content';
@@ -46,10 +45,10 @@ export default function PresenterDeck({ Content, deck }: Props): React.JSX.Eleme
   const [wanted, setWanted] = useState<TerminalView | null>(null);
   const runtime = useRuntime();
   const steps = usePageSteps(deck.docId);
-  const variables = useStepsManifest()?.pages.find((page) => page.pageId === deck.docId)?.variables ?? {};
+  const variables = usePageVariables(deck.docId);
   const history = useHistory();
   const audienceUrl = useBaseUrl(`${deck.path}?view=audience`);
-  const dockSpace = useDockSpace();
+  const dockSpace = useDockSpace(runtime);
   const live = runtime?.hasEndpoint === true;
   const current = Math.min(index, Math.max(slides.length - 1, 0));
   const slide = slides[current];
@@ -57,8 +56,9 @@ export default function PresenterDeck({ Content, deck }: Props): React.JSX.Eleme
 
   useEffect(() => {
     const found = roleFromSearch(window.location.search);
-    // Before anything attaches: this window's terminals are read-only attachments on the server.
-    if (found === 'audience') makeWatchOnly(getRuntime().connection);
+    // The runtime reads `?view=audience` when it is made (its connection then only watches); one made
+    // before this window became an audience view must be made again.
+    if (found === 'audience' && getRuntime().connection.access !== 'watch') window.location.reload();
     setRole(found);
   }, []);
 
@@ -203,7 +203,7 @@ export default function PresenterDeck({ Content, deck }: Props): React.JSX.Eleme
               ) : (
                 <p className={styles.quiet}>This is the last slide.</p>
               )}
-              {Object.keys(variables).length > 0 ? <VariablesForm variables={variables} /> : null}
+              {variables ? <VariablesForm variables={variables} /> : null}
             </aside>
           ) : null}
         </div>

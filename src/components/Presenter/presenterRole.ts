@@ -4,6 +4,7 @@
  * HTML and the first render say `pending` and show no presenter notes to anyone.
  */
 import { createContext, useContext } from 'react';
+import { isAudienceView } from '../../client/launch';
 
 export type PresenterRole = 'reader' | 'pending' | 'presenter' | 'audience';
 
@@ -15,7 +16,7 @@ export function usePresenterRole(): PresenterRole {
 
 /** `?view=audience` opens the projector's view of a deck; anything else is the presenter's. */
 export function roleFromSearch(search: string): 'presenter' | 'audience' {
-  return new URLSearchParams(search).get('view') === 'audience' ? 'audience' : 'presenter';
+  return isAudienceView(search) ? 'audience' : 'presenter';
 }
 
 /** The admonition title that marks a presenter note: `:::note[Presenter]` in the Markdown. */

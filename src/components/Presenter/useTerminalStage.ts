@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { Runtime } from '../../client/runtime';
 import type { TerminalView } from './presenterChannel';
-import { makeWatchOnly } from './watchOnly';
+import { dockSpace } from '../../client/dockState';
+import { useStoreValue } from '../../client/hooks';
 
 /** Terminal text on stage is read from the back of a room. */
 const STAGE_FONT_SIZE = 20;
@@ -49,7 +50,6 @@ export function useFollowTerminals(runtime: Runtime | null, wanted: TerminalView
   const [connected, setConnected] = useState(false);
   useEffect(() => {
     if (!runtime) return;
-    makeWatchOnly(runtime.connection);
     setConnected(runtime.connectionState.get() === 'connected');
     return runtime.connectionState.subscribe(() =>
       setConnected(runtime.connectionState.get() === 'connected'),
@@ -85,15 +85,8 @@ function everyTerminal(runtime: Runtime): TerminalView | null {
   return names.length > 0 ? { open: names, active: names[0] ?? null, hidden: false } : null;
 }
 
-/** How much of the window's bottom the dock covers: it says so itself, as the body's padding. */
-export function useDockSpace(): number {
-  const [space, setSpace] = useState(0);
-  useEffect(() => {
-    const read = () => setSpace(parseFloat(document.body.style.paddingBottom) || 0);
-    read();
-    const observer = new MutationObserver(read);
-    observer.observe(document.body, { attributes: true, attributeFilter: ['style'] });
-    return () => observer.disconnect();
-  }, []);
-  return space;
+/** How much of the window's bottom the dock covers, from the dock's own store. */
+export function useDockSpace(runtime: Runtime | null): number {
+  const dock = useStoreValue(runtime?.dock, null);
+  return dock && runtime ? dockSpace(dock, runtime.hasEndpoint) : 0;
 }

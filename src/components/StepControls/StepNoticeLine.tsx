@@ -3,7 +3,8 @@ import Link from '@docusaurus/Link';
 import type { StepRecord } from '../../client/stepStates';
 import { missingProgram } from '../../client/stepFacts';
 import type { Step } from '../../remark/stepModel';
-import type { RunnerAvailability, StepNotice } from './useStepRunner';
+import type { Access } from '../../client/connection';
+import type { RunnerAvailability, StepNotice } from './useStepActions';
 import styles from './styles.module.css';
 
 interface Props {
@@ -12,7 +13,8 @@ interface Props {
   availability: RunnerAvailability;
   unset: string[];
   /** The connection may only watch (an audience token). */
-  readOnly: boolean;
+  /** What the server lets this page do with terminals. */
+  access: Access;
   notice: StepNotice | null;
   answerBusy(choice: 'wait' | 'interrupt' | 'cancel'): void;
   dismiss(): void;
@@ -20,7 +22,7 @@ interface Props {
 
 /** Says, in one line, why Run cannot be used, what went wrong, or what the step waits for. */
 export default function StepNoticeLine(props: Props): React.JSX.Element | null {
-  const { step, record, availability, unset, readOnly, notice } = props;
+  const { step, record, availability, unset, access, notice } = props;
   if (notice?.kind === 'busy') {
     return (
       <div className={styles.notice} role="alert">
@@ -98,7 +100,7 @@ export default function StepNoticeLine(props: Props): React.JSX.Element | null {
       </div>
     );
   }
-  if (readOnly) {
+  if (access === 'watch') {
     return (
       <div className={styles.hint} data-notice="read-only">
         This page watches the terminals (an audience link): it cannot run steps.

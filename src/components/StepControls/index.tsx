@@ -12,7 +12,7 @@ import type { Step } from '../../remark/stepModel';
 import RecordedOutput from './RecordedOutput';
 import StepNoticeLine from './StepNoticeLine';
 import StepStatus, { describeState } from './StepStatus';
-import { useStepRunner } from './useStepRunner';
+import { useStepActions } from './useStepActions';
 import styles from './styles.module.css';
 
 interface Props {
@@ -24,11 +24,15 @@ interface Props {
 }
 
 export default function StepControls({ step, children, recordedOutputs }: Props): React.JSX.Element {
-  const runner = useStepRunner(step);
-  const { record, availability, runAll } = runner;
+  const actions = useStepActions(step);
+  const { record, availability, runAll } = actions;
   const active = isActive(record.state);
   const live = availability === 'connected';
-  const runnable = !step.norun && live && runner.unset.length === 0 && !runner.runtime?.connection.readOnly;
+  const runnable =
+    !step.norun &&
+    live &&
+    actions.unset.length === 0 &&
+    actions.runtime?.connection.grantedAccess !== 'watch';
   const clusters = clustersOf(step.command);
   const title = step.title ?? `Step ${step.index + 1}`;
   const hintId = `rw-step-hint-${step.id}`;
@@ -36,18 +40,18 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
   const announcement = useAnnouncement(
     title,
     record.state === 'idle' ? '' : describeState(record),
-    runner.runtime !== null,
+    actions.runtime !== null,
   );
   const progress =
     runAll && runAll.stepIds.includes(step.id) && runAll.targetStepId === step.id ? runAll : null;
 
   const onRun = () => {
-    if (runnable) runner.run();
+    if (runnable) actions.run();
     else setNudged(true);
   };
   const onCopy = async () => {
-    const result = await copyText(runner.command);
-    if (result.ok) runner.copied();
+    const result = await copyText(actions.command);
+    if (result.ok) actions.copied();
   };
 
   return (
@@ -94,20 +98,20 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
           <button type="button" onClick={() => void onCopy()}>
             Copy
           </button>
-          {runner.notice?.kind === 'copied' ? (
+          {actions.notice?.kind === 'copied' ? (
             <span className={styles.copied} aria-hidden="true">
               copied ✓
             </span>
           ) : null}
           {step.norun ? null : (
-            <button type="button" onClick={runner.stop} disabled={!active}>
+            <button type="button" onClick={actions.stop} disabled={!active}>
               Stop
             </button>
           )}
-          {step.norun || runner.pageSteps.length < 2 || step.index === 0 ? null : (
+          {step.norun || actions.pageSteps.length < 2 || step.index === 0 ? null : (
             <button
               type="button"
-              onClick={runner.runAllToHere}
+              onClick={actions.runAllToHere}
               disabled={!runnable || active || runAll?.current !== undefined}
             >
               Run all to here
@@ -132,24 +136,24 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
           step={step}
           record={record}
           availability={availability}
-          unset={runner.unset}
-          readOnly={runner.runtime?.connection.readOnly ?? false}
-          notice={runner.notice}
-          answerBusy={runner.answerBusy}
-          dismiss={runner.dismiss}
+          unset={actions.unset}
+          access={actions.runtime?.connection.grantedAccess ?? 'write'}
+          notice={actions.notice}
+          answerBusy={actions.answerBusy}
+          dismiss={actions.dismiss}
         />
       </div>
       {children}
       <RecordedOutput
         step={step}
-        runtime={runner.runtime}
-        actual={runner.output}
+        runtime={actions.runtime}
+        actual={actions.output}
         finished={isFinal(record.state)}
       >
         {recordedOutputs}
       </RecordedOutput>
       <div className={styles.srOnly} aria-live="polite" role="status">
-        {runner.notice?.kind === 'copied' ? `Copied ${title}.` : announcement}
+        {actions.notice?.kind === 'copied' ? `Copied ${title}.` : announcement}
       </div>
     </div>
   );

@@ -2,10 +2,10 @@ import React, { useEffect, useRef, useState } from 'react';
 import { loadTerminal } from '../../client/loadTerminal';
 import type { DockTab } from '../../client/dockState';
 import type { Runtime } from '../../client/runtime';
-import { endSession, findSession, keepSession } from './sessions';
-import { TerminalSession } from './terminalSession';
+import { playRecording } from './recordedPlayback';
+import { endView, findView, keepView } from './terminalViews';
+import { TerminalView } from './terminalView';
 import { currentColorMode } from './terminalTheme';
-import { replayInto } from './replay';
 import styles from './styles.module.css';
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
   fontSize: number;
 }
 
-/** One tab's terminal: loads xterm on first need, keeps the session across re-renders. */
+/** One tab's terminal: loads xterm on first need, keeps its view across re-renders. */
 export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props): React.JSX.Element {
   const container = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,23 +29,24 @@ export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props
       (kit) => {
         const element = container.current;
         if (cancelled || !element) return;
-        let session = findSession(tab.name);
-        if (!session) {
-          session = new TerminalSession(kit, {
+        let view = findView(tab.name);
+        if (!view) {
+          view = new TerminalView(kit, {
             name: tab.name,
             fontSize: fontSizeRef.current,
             colorMode: currentColorMode(),
-            readOnly: tab.kind === 'replay',
+            // A live tab sends keys even on a watch-only connection: the server is what refuses them.
+            access: tab.kind === 'replay' ? 'watch' : 'write',
           });
-          keepSession(session);
-          session.mount(element);
-          if (tab.kind === 'server') session.connect(runtime.connection);
-          else stopReplay = replayInto(session, tab.title, tab.text);
+          keepView(view);
+          view.mount(element);
+          if (tab.kind === 'server') view.connect(runtime.connection);
+          else stopReplay = playRecording(view, tab.title, tab.text);
         } else {
-          session.mount(element);
+          view.mount(element);
           // Opened again after its shell ended: attach anew (the server starts a fresh shell).
           if (tab.kind === 'server' && !runtime.connection.isAttached(tab.name))
-            session.connect(runtime.connection);
+            view.connect(runtime.connection);
         }
       },
       (error: Error) => setProblem(error.message),
@@ -56,8 +57,8 @@ export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props
     };
   }, [runtime, tab]);
 
-  // A session ends when its tab closes, not when React re-renders the panel.
-  useEffect(() => () => endSession(tab.name), [tab.name]);
+  // A view ends when its tab closes, not when React re-renders the panel.
+  useEffect(() => () => endView(tab.name), [tab.name]);
 
   useEffect(() => {
     const element = container.current;
@@ -65,7 +66,7 @@ export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props
     let frame = 0;
     const fit = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => findSession(tab.name)?.fit());
+      frame = requestAnimationFrame(() => findView(tab.name)?.fit());
     };
     fit();
     const observer = new ResizeObserver(fit);
@@ -76,7 +77,7 @@ export default function TerminalPanel({ runtime, tab, visible, fontSize }: Props
     };
   }, [tab.name, visible]);
 
-  useEffect(() => findSession(tab.name)?.setFontSize(fontSize), [tab.name, fontSize]);
+  useEffect(() => findView(tab.name)?.setFontSize(fontSize), [tab.name, fontSize]);
 
   return (
     <div

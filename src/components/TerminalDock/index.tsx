@@ -5,121 +5,117 @@
  */
 import React, { useCallback, useEffect } from 'react';
 import clsx from 'clsx';
+import { dockSpace, isDockShown } from '../../client/dockState';
 import { useSiteColorMode, useStoreValue } from '../../client/hooks';
 import type { Runtime } from '../../client/runtime';
 import ConnectionIndicator from './ConnectionIndicator';
 import DockResizeHandle from './DockResizeHandle';
 import TerminalPanel from './TerminalPanel';
-import { allSessions, endSession } from './sessions';
+import { allViews, endView } from './terminalViews';
 import styles from './styles.module.css';
 
 export default function TerminalDock({ runtime }: { runtime: Runtime }): React.JSX.Element | null {
   const dock = useStoreValue(runtime.dock, runtime.dock.get());
   const connection = useStoreValue(runtime.connectionState, runtime.connectionState.get());
   const colorMode = useSiteColorMode();
-  const visible = dock.tabs.length > 0 || runtime.hasEndpoint;
+  const visible = isDockShown(dock, runtime.hasEndpoint);
 
   useEffect(() => {
-    for (const session of allSessions()) session.setColorMode(colorMode);
+    for (const view of allViews()) view.setColorMode(colorMode);
   }, [colorMode]);
-
-  // Keep the end of the page readable above the dock.
-  const occupied = !visible ? 0 : dock.collapsed || dock.tabs.length === 0 ? 40 : dock.height + 44;
-  useEffect(() => {
-    document.body.style.paddingBottom = occupied ? `${occupied}px` : '';
-    return () => {
-      document.body.style.paddingBottom = '';
-    };
-  }, [occupied]);
 
   const onResize = useCallback((height: number) => runtime.dock.setHeight(height), [runtime]);
   const closeTab = (name: string) => {
     runtime.dock.closeTab(name);
-    endSession(name);
+    endView(name);
   };
 
   if (!visible) return null;
   const showPanels = !dock.collapsed && dock.tabs.length > 0;
   return (
-    <section
-      className={clsx(styles.dock, dock.collapsed && styles.collapsed)}
-      aria-label="Terminals"
-      data-connection={connection}
-      data-color-mode={colorMode}
-    >
-      {showPanels ? <DockResizeHandle height={dock.height} onResize={onResize} /> : null}
-      <header className={styles.bar}>
-        <div role="tablist" aria-label="Terminals" className={styles.tabs}>
-          {dock.tabs.map((tab) => (
-            <span key={tab.name} className={styles.tabWrap}>
-              <button
-                type="button"
-                role="tab"
-                id={`rw-terminal-tab-${tab.name}`}
-                aria-selected={dock.active === tab.name}
-                aria-controls={`rw-terminal-panel-${tab.name}`}
-                className={clsx(styles.tab, dock.active === tab.name && styles.activeTab)}
-                onClick={() => runtime.dock.activate(tab.name)}
-              >
-                {tab.kind === 'replay'
-                  ? `recorded: ${tab.title}`
-                  : tab.ended
-                    ? `${tab.name} (ended)`
-                    : tab.name}
-              </button>
-              <button
-                type="button"
-                className={styles.closeTab}
-                aria-label={`Close tab ${tab.name}`}
-                title={
-                  tab.kind === 'server' ? 'Close the tab (the shell keeps running on the server)' : 'Close'
-                }
-                onClick={() => closeTab(tab.name)}
-              >
-                ×
-              </button>
-            </span>
-          ))}
-        </div>
-        <ConnectionIndicator state={connection} />
-        <div className={styles.tools}>
-          <button
-            type="button"
-            aria-label="Smaller terminal text"
-            onClick={() => runtime.dock.changeFontSize(-1)}
-          >
-            A−
-          </button>
-          <button
-            type="button"
-            aria-label="Larger terminal text"
-            onClick={() => runtime.dock.changeFontSize(1)}
-          >
-            A+
-          </button>
-          {dock.tabs.length > 0 ? (
+    <>
+      {/* Keeps the end of the page readable above the dock (which is fixed over it). */}
+      <div data-rw-dock-spacer aria-hidden style={{ height: dockSpace(dock, runtime.hasEndpoint) }} />
+      <section
+        className={clsx(styles.dock, dock.collapsed && styles.collapsed)}
+        aria-label="Terminals"
+        data-connection={connection}
+        data-color-mode={colorMode}
+      >
+        {showPanels ? <DockResizeHandle height={dock.height} onResize={onResize} /> : null}
+        <header className={styles.bar}>
+          <div role="tablist" aria-label="Terminals" className={styles.tabs}>
+            {dock.tabs.map((tab) => (
+              <span key={tab.name} className={styles.tabWrap}>
+                <button
+                  type="button"
+                  role="tab"
+                  id={`rw-terminal-tab-${tab.name}`}
+                  aria-selected={dock.active === tab.name}
+                  aria-controls={`rw-terminal-panel-${tab.name}`}
+                  className={clsx(styles.tab, dock.active === tab.name && styles.activeTab)}
+                  onClick={() => runtime.dock.activate(tab.name)}
+                >
+                  {tab.kind === 'replay'
+                    ? `recorded: ${tab.title}`
+                    : tab.ended
+                      ? `${tab.name} (ended)`
+                      : tab.name}
+                </button>
+                <button
+                  type="button"
+                  className={styles.closeTab}
+                  aria-label={`Close tab ${tab.name}`}
+                  title={
+                    tab.kind === 'server' ? 'Close the tab (the shell keeps running on the server)' : 'Close'
+                  }
+                  onClick={() => closeTab(tab.name)}
+                >
+                  ×
+                </button>
+              </span>
+            ))}
+          </div>
+          <ConnectionIndicator state={connection} />
+          <div className={styles.tools}>
             <button
               type="button"
-              aria-expanded={!dock.collapsed}
-              aria-label={dock.collapsed ? 'Show terminals' : 'Hide terminals'}
-              onClick={() => runtime.dock.setCollapsed(!dock.collapsed)}
+              aria-label="Smaller terminal text"
+              onClick={() => runtime.dock.changeFontSize(-1)}
             >
-              {dock.collapsed ? '▴' : '▾'}
+              A−
             </button>
-          ) : null}
+            <button
+              type="button"
+              aria-label="Larger terminal text"
+              onClick={() => runtime.dock.changeFontSize(1)}
+            >
+              A+
+            </button>
+            {dock.tabs.length > 0 ? (
+              <button
+                type="button"
+                aria-expanded={!dock.collapsed}
+                aria-label={dock.collapsed ? 'Show terminals' : 'Hide terminals'}
+                onClick={() => runtime.dock.setCollapsed(!dock.collapsed)}
+              >
+                {dock.collapsed ? '▴' : '▾'}
+              </button>
+            ) : null}
+          </div>
+        </header>
+        <div className={styles.panels} style={{ height: dock.height }} hidden={!showPanels}>
+          {dock.tabs.map((tab) => (
+            <TerminalPanel
+              key={tab.kind === 'replay' ? `${tab.name}:${tab.serial}` : tab.name}
+              runtime={runtime}
+              tab={tab}
+              visible={showPanels && dock.active === tab.name}
+              fontSize={dock.fontSize}
+            />
+          ))}
         </div>
-      </header>
-      <div className={styles.panels} style={{ height: dock.height }} hidden={!showPanels}>
-        {dock.tabs.map((tab) => (
-          <TerminalPanel
-            key={tab.kind === 'replay' ? `${tab.name}:${tab.serial}` : tab.name}
-            runtime={runtime}
-            tab={tab}
-            visible={showPanels && dock.active === tab.name}
-            fontSize={dock.fontSize}
-          />
-        ))}
-      </div>
-    </section>
+      </section>
+    </>
   );
 }

@@ -42,7 +42,7 @@ describe('the split-deployment deck in the static build', () => {
     await page.keyboard.press('ArrowRight');
     await waitForSlide(page, 1);
     await page.keyboard.press('Home');
-    await page.waitForTimeout(500);
+    await waitForSlide(page, 0);
     expect(hasProblems(problems), describeProblems(SPLIT_DECK, problems)).toBe(false);
   });
 

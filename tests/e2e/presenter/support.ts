@@ -4,7 +4,8 @@
  * PATH (test doubles: no cluster exists here) and a scratch HOME, and readers for a deck.
  */
 import type { Page } from 'playwright-core';
-import { startLiveInScratchHome, type ScratchLiveSite } from '../support/liveShells';
+import { launchBrowser, openPage, type BrowserSession, type PageProblems } from '../support/browser';
+import { liveUrl, startLiveInScratchHome, type ScratchLiveSite } from '../support/liveShells';
 
 export const SPLIT_DECK = '/present/split-deployment';
 
@@ -12,6 +13,41 @@ export type PresenterSite = ScratchLiveSite;
 
 export function startPresenterSite(): Promise<PresenterSite> {
   return startLiveInScratchHome({ fakes: true, args: ['--audience'] });
+}
+
+export interface PresenterWindow {
+  live: PresenterSite;
+  browser: BrowserSession;
+  presenter: Page;
+  problems: PageProblems;
+  /** Closes the browser, then stops the site and its shells. */
+  close(): Promise<void>;
+}
+
+/** The setup every live deck test shares: the site, a browser, and the presenter's window on the deck. */
+export async function openPresenterWindow(): Promise<PresenterWindow> {
+  const live = await startPresenterSite();
+  let browser: BrowserSession | undefined;
+  try {
+    browser = await launchBrowser({ viewport: { width: 1400, height: 900 } });
+    const { page, problems } = await openPage(browser, liveUrl(live, SPLIT_DECK));
+    await waitForDeck(page);
+    const opened = browser;
+    return {
+      live,
+      browser: opened,
+      presenter: page,
+      problems,
+      close: async () => {
+        await opened.close();
+        await live.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await live.close();
+    throw error;
+  }
 }
 
 export interface DeckState {
@@ -38,7 +74,7 @@ export async function waitForDeck(page: Page): Promise<DeckState> {
 }
 
 export async function waitForSlide(page: Page, index: number): Promise<void> {
-  await page.waitForSelector(`[data-presenter-view][data-slide-index="${index}"]`, { timeout: 10_000 });
+  await page.waitForSelector(`[data-presenter-view][data-slide-index="${index}"]`, { timeout: 20_000 });
 }
 
 /** Presses → until the step's block is on screen; returns the slide's index. */

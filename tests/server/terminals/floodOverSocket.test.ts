@@ -33,7 +33,7 @@ class PageLikeClient {
     this.channel = new TerminalChannel(
       'main',
       { cols: 80, rows: 24 },
-      false,
+      'write',
       {
         write: (data, done) => {
           this.queue.push({ data, done });

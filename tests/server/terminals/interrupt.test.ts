@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StepMessage } from '../../../src/protocol/messages';
+import { descendantsOf } from '../helpers/processes';
 import { hubFixture, type HubFixture } from './fixture';
 import { isAlive, waitUntil } from './recordingClient';
 
@@ -12,7 +13,8 @@ describe('stopping steps and waiting for the keyboard', () => {
     await f.open();
     f.hub.run(f.client, { terminal: 'main', stepId: 'sleep', command: 'echo before\nsleep 100\necho after' });
     await f.client.waitForScreen(/before\r\n/);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Ctrl-C is for `sleep` itself: wait until bash's child has exec'd it (a busy machine forks late).
+    await waitUntil(() => descendantsOf(f.hub.shellPid('main')!).some((entry) => entry.command === 'sleep'));
     const asked = Date.now();
     f.hub.interrupt(f.client, 'main');
     const end = await f.client.stepEnd('sleep');

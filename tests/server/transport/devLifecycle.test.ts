@@ -42,8 +42,8 @@ describe('npm start (the dev command)', () => {
       run.signalGroup('SIGINT');
       const exit = await run.exited;
       expect(exit.code).toBe(0);
-      // Give a killed process a moment to be reaped before looking.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // A killed process is gone once it has been reaped: wait for that rather than a fixed moment.
+      await expect.poll(() => below.filter((entry) => isRunning(entry.pid))).toEqual([]);
       const survivors = below.filter((entry) => isRunning(entry.pid));
       console.log(
         `Ctrl-C ended ${below.length} processes below the CLI: ${below.map((e) => e.command).join(', ')}`,

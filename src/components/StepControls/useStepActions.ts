@@ -1,4 +1,7 @@
-/** The live state of one step and the actions its toolbar offers, for the step's frame to render. */
+/**
+ * The live state of one step and the actions its toolbar offers (run, run all to here, stop, ...),
+ * for the step's frame to render. (The server's StepRunner is what runs a step in a shell.)
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConnectionState } from '../../client/connection';
 import { useRuntime, useStoreSlice, useStoreValue } from '../../client/hooks';
@@ -15,7 +18,7 @@ import type { RunAllProgress, Runtime } from '../../client/runtime';
 import { isActive, type StepRecord, type StepRecords } from '../../client/stepStates';
 import { unsetVariables, type VariableValues } from '../../client/variables';
 import type { Step } from '../../remark/stepModel';
-import { focusTerminal } from '../TerminalDock/sessions';
+import { focusTerminal } from '../TerminalDock/terminalViews';
 import { usePageSteps } from './usePageSteps';
 
 /** A question or a piece of news shown under the toolbar. */
@@ -27,7 +30,7 @@ export type StepNotice =
 /** `static`: no runtime yet (the server-rendered page, before hydration). */
 export type RunnerAvailability = ConnectionState | 'static';
 
-export interface StepRunner {
+export interface StepActions {
   runtime: Runtime | null;
   record: StepRecord;
   availability: RunnerAvailability;
@@ -48,7 +51,7 @@ export interface StepRunner {
 const IDLE: StepRecord = { state: 'idle' };
 const NO_VALUES: VariableValues = {};
 
-export function useStepRunner(step: Step): StepRunner {
+export function useStepActions(step: Step): StepActions {
   const runtime = useRuntime();
   const record = useStoreSlice<StepRecords, StepRecord, StepRecord>(
     runtime?.steps,

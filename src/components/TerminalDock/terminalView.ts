@@ -1,12 +1,12 @@
 /**
- * One xterm on the page, with its addons and its link to the server. It owns a host element of
- * its own, so a React re-render can move it between containers without re-creating the terminal;
- * everything it subscribes to is disposed in `dispose`.
+ * A view of one terminal: an xterm on the page, with its addons and its link to the server. It
+ * owns a host element of its own, so a React re-render can move it between containers without
+ * re-creating the terminal; everything it subscribes to is disposed in `dispose`.
  */
 import type { Terminal } from '@xterm/xterm';
 import type { FitAddon } from '@xterm/addon-fit';
-import type { TerminalConnection } from '../../client/connection';
-import type { Disposable } from '../../protocol/disposable';
+import type { Access, TerminalConnection } from '../../client/connection';
+import { DisposableStore, type Disposable } from '../../protocol/disposable';
 import type { TerminalKit } from '../../client/loadTerminal';
 import { TERMINAL_FONT_FAMILY } from '../../client/terminalSize';
 import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';
@@ -14,25 +14,25 @@ import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';
 /** Units per xterm write (see writeSliced). */
 const WRITE_SLICE = 4096;
 
-export interface SessionOptions {
+export interface TerminalViewOptions {
   name: string;
   fontSize: number;
   colorMode: ColorMode;
-  /** Watch only: keystrokes are not sent (a replay, or an audience connection). */
-  readOnly: boolean;
+  /** `watch`: keystrokes are not sent (a recorded output, or an audience connection). */
+  access: Access;
 }
 
-export class TerminalSession implements Disposable {
+export class TerminalView implements Disposable {
   readonly host: HTMLDivElement;
   private readonly terminal: Terminal;
   private readonly fitAddon: FitAddon;
   /** The link to the server (attach, keystrokes, resizes): replaced when the terminal is re-opened. */
-  private link: Disposable[] = [];
+  private readonly link = new DisposableStore();
   private opened = false;
 
   constructor(
     kit: TerminalKit,
-    readonly options: SessionOptions,
+    readonly options: TerminalViewOptions,
   ) {
     this.host = document.createElement('div');
     this.host.className = 'rw-terminal-host';
@@ -42,9 +42,9 @@ export class TerminalSession implements Disposable {
       fontFamily: TERMINAL_FONT_FAMILY,
       theme: TERMINAL_THEMES[options.colorMode],
       scrollback: 5000,
-      cursorBlink: !options.readOnly,
-      disableStdin: options.readOnly,
-      convertEol: options.readOnly,
+      cursorBlink: options.access === 'write',
+      disableStdin: options.access === 'watch',
+      convertEol: options.access === 'watch',
       allowProposedApi: false,
     });
     this.fitAddon = new kit.FitAddon();
@@ -78,23 +78,15 @@ export class TerminalSession implements Disposable {
   /** Streams the server's terminal into this screen and keystrokes back, until disposed. */
   connect(connection: TerminalConnection): void {
     const name = this.options.name;
-    for (const disposable of this.link.splice(0)) disposable.dispose();
-    this.link.push(
-      connection.attach(
-        name,
-        this.size,
-        {
-          write: (data, done) => this.writeSliced(data, done),
-          reset: () => this.terminal.reset(),
-        },
-        this.options.readOnly,
-      ),
-    );
-    if (this.options.readOnly) return;
-    this.link.push(
-      this.terminal.onData((data) => connection.input(name, data)),
-      this.terminal.onResize(({ cols, rows }) => connection.resize(name, { cols, rows })),
-    );
+    this.link.clear();
+    const sink = {
+      write: (data: string, done: () => void) => this.writeSliced(data, done),
+      reset: () => this.terminal.reset(),
+    };
+    this.link.add(connection.attach(name, this.size, sink, this.options.access));
+    if (this.options.access === 'watch') return;
+    this.link.add(this.terminal.onData((data) => connection.input(name, data)));
+    this.link.add(this.terminal.onResize(({ cols, rows }) => connection.resize(name, { cols, rows })));
   }
 
   /**
@@ -128,7 +120,7 @@ export class TerminalSession implements Disposable {
   }
 
   dispose(): void {
-    for (const disposable of this.link.splice(0)) disposable.dispose();
+    this.link.dispose();
     this.terminal.dispose();
     this.host.remove();
   }
