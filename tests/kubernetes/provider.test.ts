@@ -8,7 +8,10 @@ import { is, TestClient } from '../server/helpers/testClient';
 import type { SimulatedCluster } from './simulatedApi/apiServer';
 import { kubeConfigOf } from './simulatedApi/kubeConfig';
 import { owner, providerOn, startSimulatedCluster } from './support/providerFixture';
+import { RESOURCE_TYPES } from './simulatedApi/resources';
 import { waitUntil } from './support/pods';
+
+const NAMESPACES = RESOURCE_TYPES.find((t) => t.plural === 'namespaces')!;
 
 let cluster: SimulatedCluster;
 beforeAll(async () => {
@@ -84,6 +87,24 @@ describe('the kubernetes workspace provider', () => {
     const writes = cluster.audit.slice(before);
     expect(writes.filter((w) => w.verb === 'update' && w.resource === 'namespaces')).toHaveLength(1);
     expect(writes.filter((w) => w.verb === 'create' && w.resource === 'namespaces')).toHaveLength(1);
+    // A warm pod that dies is replaced: its namespace goes, a new warm one comes.
+    const warmNames = () =>
+      cluster.store
+        .list(NAMESPACES, undefined)
+        .filter((ns) => !ns.metadata.labels?.['runnable-walkthrough.dev/attendee'])
+        .map((ns) => ns.metadata.name);
+    const [victim] = warmNames();
+    await waitUntil(
+      () => cluster.kubelet.hostPathOf(victim!, 'workspace', '/tmp'),
+      60_000,
+      'the warm pod running',
+    );
+    cluster.kubelet.crash(victim!, 'workspace');
+    await waitUntil(
+      () => !warmNames().includes(victim!) && warmNames().length === 2,
+      60_000,
+      'a replacement',
+    );
     await provider.endWorkshop();
     expect(
       cluster.store.list(

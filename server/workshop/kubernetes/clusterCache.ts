@@ -110,6 +110,15 @@ export class ClusterCache {
     });
   }
 
+  /** Calls `listener` after every change the watches bring; returns how to stop. */
+  onChange(listener: () => void): () => void {
+    const wrapped = () => {
+      if (!this.stopped) listener();
+    };
+    this.listeners.add(wrapped);
+    return () => this.listeners.delete(wrapped);
+  }
+
   private changed(): void {
     for (const listener of [...this.listeners]) listener();
   }

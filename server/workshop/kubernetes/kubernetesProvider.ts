@@ -37,7 +37,7 @@ export async function startKubernetesProvider(
   const cache = new ClusterCache(config, api, options.workshopId, options.log);
   await cache.start();
   const provider = new KubernetesProvider(api, cache, options);
-  provider.pool.fill();
+  provider.pool.start();
   return provider;
 }
 

@@ -18,6 +18,7 @@ export class WarmPool {
   private filling: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private unwatch: () => void = () => {};
 
   constructor(
     private readonly api: ClusterApi,
@@ -72,10 +73,18 @@ export class WarmPool {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unwatch();
     await this.filling;
   }
 
   private async fillOnce(): Promise<void> {
+    // A warm pod that ended (killed, evicted) will never be Ready: its namespace goes, a new one comes.
+    for (const ns of this.unclaimed()) {
+      const name = ns.metadata?.name ?? '';
+      if (!this.ended(ns)) continue;
+      this.options.log.warn(`kubernetes: the warm workspace ${name} ended; it is replaced`);
+      await this.api.deleteNamespace(name).catch(() => {});
+    }
     const seen = new Set(this.cache.allNamespaces().map((ns) => ns.metadata?.name));
     for (const name of this.making) if (seen.has(name)) this.making.delete(name);
     const unclaimed = this.unclaimed().map((ns) => ns.metadata?.name);
@@ -93,6 +102,21 @@ export class WarmPool {
         }
       }),
     );
+  }
+
+  /** Fills now, and again after any change that leaves the pool short (a warm pod ended, a namespace went). */
+  start(): void {
+    if (this.options.warm === 0) return;
+    this.unwatch = this.cache.onChange(() => {
+      const unclaimed = this.unclaimed();
+      if (unclaimed.length < this.options.warm || unclaimed.some((ns) => this.ended(ns))) this.fill();
+    });
+    this.fill();
+  }
+
+  private ended(ns: V1Namespace): boolean {
+    const phase = this.cache.pod(ns.metadata?.name ?? '', POD_NAME)?.status?.phase;
+    return phase === 'Failed' || phase === 'Succeeded';
   }
 
   private unclaimed(): V1Namespace[] {

@@ -48,6 +48,12 @@ export class SimulatedKubelet {
     return this.pods.get(`${namespace}/${name}`)?.launch?.hostPathOf(inPod);
   }
 
+  /** The container dies on its own (OOM-killed, a crash): what a test does to see the pod fail. */
+  crash(namespace: string, name: string): void {
+    const pid = this.pods.get(`${namespace}/${name}`)?.child?.pid;
+    if (pid !== undefined) signal(pid, 'SIGKILL');
+  }
+
   run(pod: KubeObject): void {
     const id = podKey(pod);
     let markExited = () => {};
