@@ -5,7 +5,7 @@
  * Run → first output (through the router), the server's and each workspace's resident memory, and
  * what one more attendee costs. Figures, never a pass/fail on a time.
  *
- *   npx tsx bench/workshop/attendees.ts [--attendees 60] [--rounds 5] [--no-sandbox]
+ *   npx tsx bench/workshop/attendees.ts [--attendees 60] [--rounds 5] [--spread 30] [--no-sandbox]
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,8 @@ const { values } = parseArgs({
   options: {
     attendees: { type: 'string', default: '60' },
     rounds: { type: 'string', default: '5' },
+    /** In the paced phase, each attendee runs a step at a random moment of every this many seconds. */
+    spread: { type: 'string', default: '30' },
     'no-sandbox': { type: 'boolean', default: false },
   },
 });
@@ -117,6 +119,21 @@ async function main(): Promise<void> {
     warm.push(...results.map((s) => s.firstOutputMs));
   }
   console.log(line(`Run → first output (${count} active, at once)`, summarize(warm), 'ms'));
+
+  // A room at work: every attendee runs a step every `spread` seconds, at a moment of their own.
+  const spreadMs = Number(values.spread) * 1000;
+  const paced = await Promise.all(
+    joined.map(async (a) => {
+      const samples: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * spreadMs));
+        samples.push((await a.run('echo paced-step')).firstOutputMs);
+      }
+      return samples;
+    }),
+  );
+  const rate = round((count / (spreadMs / 2000)) * 1, 1);
+  console.log(line(`Run → first output (${count} active, ~${rate} Runs/s)`, summarize(paced.flat()), 'ms'));
 
   const full = memory(server.pid!);
   const perWorkspace = summarize(full.workspaces.map((kib) => kib / 1024));

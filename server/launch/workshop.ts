@@ -14,7 +14,7 @@ import { startLifetimes } from '../workshop/lifetimes';
 import { DEFAULT_LIMITS, runsAsRoot } from '../workshop/local/limits';
 import { LocalWorkspaceProvider } from '../workshop/local/localProvider';
 import { sandboxVerdict } from '../workshop/local/sandbox';
-import { instructorRoutes } from '../workshop/portal/instructorRoutes';
+import { portalRoutes } from '../workshop/portal/portalRoutes';
 import { firstPageOf } from '../workshop/siteManifest';
 import { openDatabase } from '../workshop/state/database';
 import { WorkshopStore } from '../workshop/state/workshopStore';
@@ -130,7 +130,7 @@ export async function runWorkshop(options: WorkshopOptions, log: Logger): Promis
   const server = await startWorkshopServer(
     context,
     { host: options.host, port: options.port, publicUrl: options.publicUrl },
-    (router) => instructorRoutes(context, router),
+    (router) => portalRoutes(context, router),
   ).catch(async (error: unknown) => {
     await provider.dispose();
     throw error;

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import serveHandler from 'serve-handler';
+import { WORKSHOP_COOKIE } from '../../src/protocol/messages';
 import type { WorkshopContext } from './context';
 import { INSTRUCTOR_COOKIE, SESSION_COOKIE, cookieHeader, readCookie } from './http/cookies';
 import { redirect, sendHtml, sendText } from './http/respond';
@@ -52,14 +53,21 @@ export async function startWorkshopServer(
       if (!isInstructorSecret(url.searchParams.get('key'), context))
         return sendText(response, 403, 'Wrong instructor key.');
       // The secret leaves the address bar at once; the cookie stands for it from now on.
-      response.setHeader(
-        'Set-Cookie',
+      const secure = isSecure(request, context.policy);
+      const week = 7 * 24 * 3600;
+      response.setHeader('Set-Cookie', [
         cookieHeader(INSTRUCTOR_COOKIE, instructorCookieValue(context), {
-          secure: isSecure(request, context.policy),
-          maxAge: 7 * 24 * 3600,
+          secure,
+          maxAge: week,
           sameSite: 'Strict',
         }),
-      );
+        // The instructor's pages too use the router (the presenter's workspace): same marker as attendees'.
+        cookieHeader(WORKSHOP_COOKIE, String(Date.now() + week * 1000), {
+          secure,
+          maxAge: week,
+          httpOnly: false,
+        }),
+      ]);
       return redirect(response, '/instructor');
     }
     if (await extra(request, response, url)) return;

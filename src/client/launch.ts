@@ -44,10 +44,19 @@ export function takeLaunchParams(env: LaunchEnvironment): Endpoint | null {
   if (workshopSessionEnd(env.cookie ?? '') !== undefined) {
     // Served by a workshop server: its router is the terminal server, whatever a laptop stored before.
     const endpoint = { server: sameOriginServer(env.location), token: WORKSHOP_TOKEN };
+    // Following the presenter mirrors their workspace, read-only, in this tab only: not stored.
+    if (isFollowing(env.location)) return { ...endpoint, server: `${endpoint.server}?${FOLLOW_QUERY}` };
     env.storage.setItem(ENDPOINT_STORAGE_KEY, JSON.stringify(endpoint));
     return endpoint;
   }
   return storedEndpoint(env.storage);
+}
+
+const FOLLOW_QUERY = 'follow=presenter';
+
+/** A page opened with `?follow=presenter` (an attendee following the presenter's deck). */
+export function isFollowing(location: Pick<Location, 'search'>): boolean {
+  return new URLSearchParams(location.search).get('follow') === 'presenter';
 }
 
 /** When the workshop session of this page ends (ms since the epoch), or undefined outside a workshop. */

@@ -7,7 +7,13 @@ import { assertNever, type ErrorMessage, type ServerMessage, type StepMessage } 
 import { TerminalConnection, type ConnectionState } from './connection';
 import { DisposableStore, Emitter, toDisposable, type Disposable } from '../protocol/disposable';
 import { DockStore } from './dockState';
-import { ENDPOINT_STORAGE_KEY, captureLaunchParams, isAudienceView, storedEndpoint } from './launch';
+import {
+  ENDPOINT_STORAGE_KEY,
+  captureLaunchParams,
+  isAudienceView,
+  isFollowing,
+  storedEndpoint,
+} from './launch';
 import { prefetchTerminal } from './loadTerminal';
 import { effectsOf, type Busy, type Effect, type PageFacts } from './serverMessages';
 import { StepStates, isFinal } from './stepStates';
@@ -51,7 +57,9 @@ export class Runtime implements Disposable {
     this.hasEndpoint = endpoint !== null;
     this.steps = new StepStates(true);
     this.connection = new TerminalConnection({
-      endpoint: () => storedEndpoint(window.localStorage) ?? endpoint,
+      // A tab following the presenter keeps its own endpoint; every other tab takes the stored one.
+      endpoint: () =>
+        isFollowing(window.location) ? endpoint : (storedEndpoint(window.localStorage) ?? endpoint),
       // The audience's view of a deck only watches, from its very first attachment.
       access: isAudienceView(window.location.search) ? 'watch' : 'write',
     });

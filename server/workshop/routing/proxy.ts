@@ -13,8 +13,16 @@ export interface ProxyHooks {
   onClientFrame?(): void;
 }
 
+export interface Upstream {
+  readonly socket: WebSocket;
+  /** Frames the workspace sent before the page's side was joined (its hello comes at once). */
+  readonly early: { data: Buffer; isBinary: boolean }[];
+  /** Stops collecting early frames: the page's side takes over. */
+  readonly stopKeeping: () => void;
+}
+
 /** Opens the workspace's side; resolves once it is open, so the page's upgrade only completes then. */
-export function openUpstream(endpoint: WorkspaceEndpoint, timeoutMs = 30_000): Promise<WebSocket> {
+export function openUpstream(endpoint: WorkspaceEndpoint, timeoutMs = 30_000): Promise<Upstream> {
   const url = new URL(endpoint.url);
   url.searchParams.set(TOKEN_PARAM, endpoint.token);
   const upstream = new WebSocket(url, {
@@ -22,13 +30,13 @@ export function openUpstream(endpoint: WorkspaceEndpoint, timeoutMs = 30_000): P
     perMessageDeflate: false,
     handshakeTimeout: timeoutMs,
   });
-  // The workspace says hello as soon as it is open, before the page's side exists: kept for joinSockets.
-  const early: Array<{ data: Buffer; isBinary: boolean }> = [];
+  const early: Upstream['early'] = [];
   const keep = (data: Buffer, isBinary: boolean) => early.push({ data, isBinary });
   upstream.on('message', keep);
-  arrivedEarly.set(upstream, { frames: early, stop: () => upstream.off('message', keep) });
   return new Promise((resolve, reject) => {
-    upstream.once('open', () => resolve(upstream));
+    upstream.once('open', () =>
+      resolve({ socket: upstream, early, stopKeeping: () => upstream.off('message', keep) }),
+    );
     upstream.once('unexpected-response', (_request, response) => {
       reject(new Error(`the workspace refused the router (HTTP ${response.statusCode})`));
       upstream.terminate();
@@ -39,16 +47,12 @@ export function openUpstream(endpoint: WorkspaceEndpoint, timeoutMs = 30_000): P
 
 const STEP_PREFIX = Buffer.from('{"type":"step"');
 
-const arrivedEarly = new WeakMap<
-  WebSocket,
-  { frames: Array<{ data: Buffer; isBinary: boolean }>; stop(): void }
->();
-
-export function joinSockets(page: WebSocket, upstream: WebSocket, hooks: ProxyHooks): void {
-  const early = arrivedEarly.get(upstream);
-  arrivedEarly.delete(upstream);
-  early?.stop();
-  const toPage = (data: Buffer, isBinary: boolean) => {
+export function joinSockets(
+  page: WebSocket,
+  { socket: upstream, early, stopKeeping }: Upstream,
+  hooks: ProxyHooks,
+): void {
+  const forward = (data: Buffer, isBinary: boolean) => {
     if (page.readyState === WebSocket.OPEN) page.send(data, { binary: isBinary });
     if (!isBinary && hooks.onStep && data.subarray(0, STEP_PREFIX.length).equals(STEP_PREFIX)) {
       try {
@@ -58,8 +62,9 @@ export function joinSockets(page: WebSocket, upstream: WebSocket, hooks: ProxyHo
       }
     }
   };
-  for (const frame of early?.frames ?? []) toPage(frame.data, frame.isBinary);
-  upstream.on('message', toPage);
+  stopKeeping();
+  for (const frame of early.splice(0)) forward(frame.data, frame.isBinary);
+  upstream.on('message', forward);
   page.on('message', (data: Buffer, isBinary) => {
     if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary: isBinary });
     hooks.onClientFrame?.();

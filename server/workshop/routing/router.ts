@@ -10,7 +10,7 @@ import { CloseCode, MAX_FRAME_BYTES } from '../../../src/protocol/messages';
 import { refuseUpgrade } from '../../transport/refusal';
 import type { WorkshopContext } from '../context';
 import { authenticateUpgrade } from './authenticate';
-import { joinSockets, openUpstream } from './proxy';
+import { joinSockets, openUpstream, type Upstream } from './proxy';
 
 /** A page that stops answering pings is gone: its socket is closed, which frees the workspace's side. */
 const PING_EVERY_MS = 30_000;
@@ -62,13 +62,13 @@ export function createRouter(context: WorkshopContext): Router {
       const status = found.code === 'not-found' ? 404 : 503;
       return refuseUpgrade(socket, status, found.message.slice(0, 300));
     }
-    let upstream: WebSocket;
+    let upstream: Upstream;
     try {
       upstream = await openUpstream(found.endpoint);
     } catch (error) {
       return refuseUpgrade(socket, 503, `the workspace did not answer: ${(error as Error).message}`);
     }
-    if (socket.destroyed) return void upstream.close();
+    if (socket.destroyed) return void upstream.socket.close();
     wss.handleUpgrade(request, socket, head, (page) => {
       alive.add(page);
       page.on('pong', () => alive.add(page));

@@ -4,6 +4,7 @@
  * window that opens asks, and follows. Messages are checked on arrival like any other input.
  */
 import type { Disposable } from '../../protocol/disposable';
+import { followPresenter, relayState } from './workshopRelay';
 
 export interface TerminalView {
   /** Server terminals open in the presenter's dock, in tab order. */
@@ -48,8 +49,16 @@ export function openPresenterChannel(
     if (isPresenterMessage(event.data)) onMessage(event.data);
     else console.warn('[presenter] ignoring an unexpected message from another window', event.data);
   };
+  // A hosted workshop: the same messages through the workshop server, to other browsers.
+  const following = followPresenter(deckPath, onMessage);
   return {
-    post: (message) => channel.postMessage(message),
-    dispose: () => channel.close(),
+    post: (message) => {
+      channel.postMessage(message);
+      if (!following) relayState(deckPath, message);
+    },
+    dispose: () => {
+      channel.close();
+      following?.dispose();
+    },
   };
 }

@@ -4,6 +4,7 @@
  */
 import React, { useEffect, useState } from 'react';
 import { workshopSessionEnd } from '../../client/launch';
+import FollowPresenter from './FollowPresenter';
 import styles from './styles.module.css';
 
 export function formatRemaining(ms: number): string {
@@ -25,13 +26,16 @@ export default function SessionTimer(): React.JSX.Element | null {
   if (endsAt === undefined) return null;
   const remaining = endsAt - now;
   return (
-    <div
-      className={styles.timer}
-      role="timer"
-      aria-live="off"
-      data-urgent={remaining < 10 * 60_000 ? 'true' : undefined}
-    >
-      {formatRemaining(remaining)}
-    </div>
+    <>
+      <div
+        className={styles.timer}
+        role="timer"
+        aria-live="off"
+        data-urgent={remaining < 10 * 60_000 ? 'true' : undefined}
+      >
+        {formatRemaining(remaining)}
+      </div>
+      <FollowPresenter />
+    </>
   );
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { quietLogger } from '../../../server/log';
 import { PRESENTER_ID, type WorkshopContext } from '../../../server/workshop/context';
-import { instructorRoutes } from '../../../server/workshop/portal/instructorRoutes';
+import { portalRoutes } from '../../../server/workshop/portal/portalRoutes';
 import { WorkshopStore } from '../../../server/workshop/state/workshopStore';
 import { startWorkshopServer, type WorkshopServer } from '../../../server/workshop/workshopServer';
 import { TestClient } from '../helpers/testClient';
@@ -66,7 +66,7 @@ export async function workshopFixture(
   };
   await provider.create({ workshopId: identity.id, attendeeId: PRESENTER_ID, displayName: 'Presenter' });
   const server = await startWorkshopServer(context, { host: '127.0.0.1', port: 0 }, (router) =>
-    instructorRoutes(context, router),
+    portalRoutes(context, router),
   );
   const base = `http://127.0.0.1:${server.port}`;
 

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { descendantsOf } from '../../../server/workshop/local/descendants';
 import { sendRawRequest } from '../helpers/rawHttp';
 import { is } from '../helpers/testClient';
 import { runStep } from './fixture';
@@ -140,6 +141,20 @@ describe('watch-only access', () => {
     await workshop.context.provider.stop(bobId);
     expect(await refusal(workshop.connect(instructor, { query: `?watch=${bobId}` }))).toContain('HTTP 404');
     expect(workshop.workspaces.provider.runningPids().has(bobId)).toBe(false);
+  });
+
+  it('cannot make the watched workspace start a shell by attaching a new terminal name', async () => {
+    const b = await workshop.connect(bob);
+    await runStep(b, 'true');
+    const serverOfB = workshop.workspaces.provider.runningPids().get(bobId)!;
+    const before = descendantsOf(serverOfB).length;
+    const instructor = await workshop.instructorCookie();
+    const watcher = await workshop.connect(instructor, { query: `?watch=${bobId}` });
+    watcher.send({ type: 'attach', terminal: 'newone', cols: 80, rows: 24 });
+    expect((await watcher.next(is.error, 30_000)).code).toBe('unknown-terminal');
+    expect(descendantsOf(serverOfB).length).toBe(before);
+    await watcher.close();
+    await b.close();
   });
 
   it('may not type, run or stop in the workspace it watches', async () => {
