@@ -48,8 +48,9 @@ describe('the terminal protocol, proxied to a pod', () => {
     client.send({ type: 'attach', terminal: 'intr', cols: 120, rows: 30 });
     await client.next(is.attached('intr'), 30_000);
     await waitUntil(() => /[$#] $/.test(client.output('intr')), 30_000, 'the prompt');
-    client.send({ type: 'run', terminal: 'intr', stepId: 'sleepy', command: 'sleep 100' });
-    await client.next((m) => m.type === 'step' && m.stepId === 'sleepy' && m.state === 'running', 30_000);
+    client.send({ type: 'run', terminal: 'intr', stepId: 'sleepy', command: 'echo sleeping-now; sleep 100' });
+    // Interrupt once the command runs (a Ctrl-C in the step's preamble is another story: see the report).
+    await waitUntil(() => /^sleeping-now\r?$/m.test(client.output('intr')), 30_000, 'the command running');
     client.send({ type: 'interrupt', terminal: 'intr' });
     expect(await client.next(is.stepEnded('sleepy'), 30_000)).toMatchObject({ state: 'interrupted' });
     client.send({ type: 'run', terminal: 'intr', stepId: 'after', command: 'echo after' });
