@@ -5,12 +5,12 @@
  * status 2, a failure to start with status 1.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { addCommonOptions, type CommonOptions } from './launch/common';
+import { addCommonOptions } from './launch/common';
 import { UsageError } from './launch/usageError';
 import { runDev, type DevOptions } from './launch/dev';
 import { runLive, type LiveOptions } from './launch/live';
 import { parsePort } from './launch/optionParsers';
-import { runTerminalsOnly } from './launch/terminalsOnly';
+import { runTerminalsOnly, type TerminalsOnlyOptions } from './launch/terminalsOnly';
 import { addWorkshopCommand } from './launch/workshopCommand';
 import { consoleLogger } from './log';
 
@@ -49,7 +49,13 @@ function buildProgram(): Command {
       .command('terminals')
       .description('Only the terminal server; prints {wsUrl, token} as one JSON line.'),
     'port of the terminal server (default: any free one)',
-  ).action((options: CommonOptions) => runTerminalsOnly(options, log));
+  )
+    .option('--token-file <path>', 'accept the token in this file (a mounted Secret) instead of a fresh one')
+    .option(
+      '--audience-token-file <path>',
+      'also accept the watch-only token in this file (a mounted Secret)',
+    )
+    .action((options: TerminalsOnlyOptions) => runTerminalsOnly(options, log));
 
   addWorkshopCommand(program, log);
   return program;

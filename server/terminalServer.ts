@@ -29,6 +29,10 @@ export interface TerminalServerOptions {
   readonly siteDir?: string;
   /** Also make a watch-only token (presenter mode's audience). */
   readonly audience?: boolean;
+  /** The full-access token to accept; default: a fresh random one. */
+  readonly token?: string;
+  /** The watch-only token to accept (implies `audience`); default: a fresh one if `audience`. */
+  readonly audienceToken?: string;
   readonly log?: Logger;
   readonly heartbeatMs?: number;
 }
@@ -64,7 +68,11 @@ export async function startTerminalServer(options: TerminalServerOptions): Promi
     if (!normalized) throw new TerminalServerError('bad-origin', `"${origin}" is not an http(s) origin`);
     return normalized;
   });
-  const tokens = createAccessTokens({ audience: options.audience ?? false });
+  const tokens = createAccessTokens({
+    audience: options.audience ?? false,
+    token: options.token,
+    audienceToken: options.audienceToken,
+  });
   const connections = new Set<Connection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const server = createServer();

@@ -12,6 +12,10 @@ import { createHub } from './createHub';
 export interface ServePlace {
   port: number;
   siteDir?: string;
+  /** The full-access token to accept (`terminals --token-file`); default: a fresh one. */
+  token?: string;
+  /** The watch-only token to accept (`terminals --audience-token-file`). */
+  audienceToken?: string;
 }
 
 export async function serveTerminals(
@@ -28,6 +32,8 @@ export async function serveTerminals(
     siteDir: place.siteDir,
     allowedOrigins: options.allowOrigin,
     audience: options.audience,
+    token: place.token,
+    audienceToken: place.audienceToken,
     log,
   }).catch(async (error: unknown) => {
     await hub.dispose();

@@ -20,9 +20,11 @@ import { openDatabase } from '../workshop/state/database';
 import { WorkshopStore } from '../workshop/state/workshopStore';
 import { startWorkshopServer } from '../workshop/workshopServer';
 import { stopOnSignals } from './shutdown';
+import { endWorkshop, openProvider } from './workshopProvider';
+import type { KubernetesCliOptions } from '../workshop/kubernetes/cliOptions';
 import { UsageError } from './usageError';
 
-export interface WorkshopOptions {
+export interface WorkshopOptions extends KubernetesCliOptions {
   host: string;
   port: number;
   dataDir: string;
@@ -35,6 +37,7 @@ export interface WorkshopOptions {
   publicUrl?: string;
   kubeconfig?: string;
   kubeconfigDir?: string;
+  endWorkshop: boolean;
 }
 
 /** The checkout this server runs from, bundled (node_modules/.cache/rw-server) or not (server/launch). */
@@ -73,10 +76,11 @@ export async function runWorkshop(options: WorkshopOptions, log: Logger): Promis
   const siteDir = path.resolve(options.dir);
   if (!existsSync(path.join(siteDir, 'index.html')))
     throw new UsageError(`${options.dir}/ holds no built site: run \`npm run build\` first.`);
-  const verdict = sandboxVerdict(options.sandbox);
+  // Pods are sandboxed by the cluster (restricted Pod Security, NetworkPolicy), not by bubblewrap.
+  const verdict = options.provider === 'kubernetes' ? { ok: true as const } : sandboxVerdict(options.sandbox);
   if (!verdict.ok) throw new UsageError(verdict.message);
-  if (verdict.warning) log.warn(verdict.warning);
-  if (options.sandbox && !runsAsRoot())
+  if ('warning' in verdict && verdict.warning) log.warn(verdict.warning);
+  if (options.provider === 'local' && options.sandbox && !runsAsRoot())
     log.warn(
       'not running as root: every workspace runs as your user, so the per-attendee process limit is off ' +
         "(the sandbox still hides the others' files and processes). Run as root for a user per seat.",
@@ -91,17 +95,28 @@ export async function runWorkshop(options: WorkshopOptions, log: Logger): Promis
   const store = new WorkshopStore(db);
   const identity = store.identity();
   const kubeconfigFor = kubeconfigChooser(options, log);
-  const provider = await LocalWorkspaceProvider.open({
-    db,
-    dataDir,
-    projectRoot: PROJECT_ROOT,
-    command: terminalServerCommand(),
-    sandbox: options.sandbox,
-    limits: DEFAULT_LIMITS,
-    userPerSeat: options.sandbox && runsAsRoot(),
-    kubeconfigFor,
+  const provider = await openProvider(
+    options,
+    identity.id,
+    () =>
+      LocalWorkspaceProvider.open({
+        db,
+        dataDir,
+        projectRoot: PROJECT_ROOT,
+        command: terminalServerCommand(),
+        sandbox: options.sandbox,
+        limits: DEFAULT_LIMITS,
+        userPerSeat: options.sandbox && runsAsRoot(),
+        kubeconfigFor,
+        log,
+      }),
     log,
-  });
+  );
+  if (options.endWorkshop) {
+    await endWorkshop(provider, log);
+    db.close();
+    return;
+  }
   const context: WorkshopContext = {
     store,
     provider,

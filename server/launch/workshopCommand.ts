@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Logger } from '../log';
 import { parseCount, parseDuration, parsePort, portFromEnvironment } from './optionParsers';
+import { addKubernetesOptions } from '../workshop/kubernetes/cliOptions';
 import { runWorkshop, type WorkshopOptions } from './workshop';
 
 function parseSeats(value: string): number {
@@ -21,7 +22,7 @@ function parsePublicUrl(value: string): string {
 }
 
 export function addWorkshopCommand(program: Command, log: Logger): void {
-  program
+  const command = program
     .command('workshop')
     .description(
       'Host a workshop: the built site, a join page and a sandboxed workspace per attendee. Prints the instructor and join URLs.',
@@ -60,7 +61,12 @@ export function addWorkshopCommand(program: Command, log: Logger): void {
     )
     .option('--kubeconfig <file>', 'one kubeconfig for every workspace (read-only; all attendees share it)')
     .option('--kubeconfig-dir <dir>', 'one kubeconfig per seat: the files of this folder, in name order')
-    .action((options: Omit<WorkshopOptions, 'port'> & { port?: number }) =>
-      runWorkshop({ ...options, port: options.port ?? portFromEnvironment() ?? 3000 }, log),
+    .option(
+      '--end-workshop',
+      "delete every workspace of this data dir's workshop (kubernetes: its namespaces and warm pool) and exit",
+      false,
     );
+  addKubernetesOptions(command).action((options: Omit<WorkshopOptions, 'port'> & { port?: number }) =>
+    runWorkshop({ ...options, port: options.port ?? portFromEnvironment() ?? 3000 }, log),
+  );
 }

@@ -18,9 +18,17 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function createAccessTokens(options: { audience: boolean }): AccessTokens {
-  const token = newToken();
-  const audienceToken = options.audience ? newToken() : undefined;
+/**
+ * `token`, `audienceToken`: given from outside (a workspace pod's mounted Secret, so the workshop router knows it
+ * before the pod starts) instead of a fresh one.
+ */
+export function createAccessTokens(options: {
+  audience: boolean;
+  token?: string;
+  audienceToken?: string;
+}): AccessTokens {
+  const token = options.token ?? newToken();
+  const audienceToken = options.audienceToken ?? (options.audience ? newToken() : undefined);
   const tokenDigest = digest(token);
   const audienceDigest = audienceToken === undefined ? undefined : digest(audienceToken);
   return {

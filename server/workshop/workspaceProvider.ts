@@ -44,6 +44,16 @@ export type EndpointResult =
   | { readonly ok: true; readonly endpoint: WorkspaceEndpoint }
   | { readonly ok: false; readonly code: 'not-found' | 'failed' | 'timeout'; readonly message: string };
 
+export interface EndpointOptions {
+  readonly signal?: AbortSignal;
+  readonly access?: EndpointAccess;
+  /**
+   * Called about once a second while the workspace is not ready yet (a pod being scheduled, its
+   * image pulled), so the page can say "starting your workspace (n s)".
+   */
+  readonly onWaiting?: (waiting: { readonly elapsedMs: number; readonly detail: string }) => void;
+}
+
 export interface WorkspaceProvider {
   readonly kind: string;
   /** Makes the owner's workspace, or returns the one that exists (a second join, a restart). */
@@ -57,14 +67,16 @@ export interface WorkspaceProvider {
    * followers) the endpoint carries a token the workspace only lets watch, and a stopped workspace is
    * not started: watching never starts a process (`not-found` then).
    */
-  endpoint(
-    attendeeId: string,
-    options?: { signal?: AbortSignal; access?: EndpointAccess },
-  ): Promise<EndpointResult>;
+  endpoint(attendeeId: string, options?: EndpointOptions): Promise<EndpointResult>;
   /** Ends every process the workspace started; keeps its HOME (idle culling). */
   stop(attendeeId: string): Promise<void>;
   /** Ends it and removes what it owned (HOME, namespace): a reset, or the end of the workshop. */
   delete(attendeeId: string): Promise<void>;
   /** The server is going away: let go of handles, leave workspaces to be re-adopted or ended. */
   dispose(): Promise<void>;
+  /**
+   * The workshop is over: delete every workspace and whatever the provider keeps ready for joiners
+   * (the kubernetes provider's warm pool lives in namespaces no attendee owns, which list() omits).
+   */
+  endWorkshop?(): Promise<void>;
 }
