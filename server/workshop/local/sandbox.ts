@@ -40,6 +40,8 @@ export function hasBubblewrap(): boolean {
 /** bwrap's arguments up to (and including) the `--` before the command. Later mounts cover earlier ones. */
 export function sandboxArguments(layout: SandboxLayout): string[] {
   const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp'];
+  // A checkout under /tmp (a CI clone, a quick try) would vanish under the private /tmp: put it back.
+  if (isInside(layout.projectRoot, '/tmp')) args.push('--ro-bind', layout.projectRoot, layout.projectRoot);
   if (!isInside(layout.serverHome, layout.dataDir) && layout.serverHome !== '/') {
     args.push('--tmpfs', layout.serverHome);
     if (isInside(layout.projectRoot, layout.serverHome))

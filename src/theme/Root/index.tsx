@@ -3,16 +3,27 @@
  * terminals and their connection outlive page changes. Browser-only: the static build renders
  * the page exactly as before.
  */
-import React, { useEffect, type ReactNode } from 'react';
+import React, { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import Root from '@theme-original/Root';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
-import { captureLaunchParams, scrubLaunchParams } from '../../client/launch';
+import { captureLaunchParams, scrubLaunchParams, workshopSessionEnd } from '../../client/launch';
 import { useRuntime } from '../../client/hooks';
 import TerminalDock from '../../components/TerminalDock';
-import SessionTimer from '../../components/Workshop/SessionTimer';
+
+// Only a hosted workshop's pages show it: every other reader's first load stays without its code.
+const SessionTimer = lazy(() => import('../../components/Workshop/SessionTimer'));
 
 if (ExecutionEnvironment.canUseDOM) captureLaunchParams();
+
+function Workshop(): React.JSX.Element | null {
+  if (workshopSessionEnd(document.cookie) === undefined) return null;
+  return (
+    <Suspense fallback={null}>
+      <SessionTimer />
+    </Suspense>
+  );
+}
 
 function Dock(): React.JSX.Element | null {
   const runtime = useRuntime();
@@ -27,7 +38,7 @@ export default function RootWrapper({ children }: { children: ReactNode }): Reac
       <BrowserOnly>
         {() => (
           <>
-            <SessionTimer />
+            <Workshop />
             <Dock />
           </>
         )}
