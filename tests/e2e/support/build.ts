@@ -170,25 +170,40 @@ async function isStaleLock(): Promise<boolean> {
   }
 }
 
-/** Runs the build; resolves with a message saying why it failed, or undefined when it succeeded. */
-function runBuild(): Promise<string | undefined> {
+/**
+ * `npx docusaurus build` of `siteDir` into `outDir`, with its output. In a process group of its own, so
+ * a timeout ends docusaurus itself and not only npx: a build left running holds Rspack's cache in
+ * node_modules/.cache and every later build waits on it.
+ */
+export function docusaurusBuild(
+  siteDir: string,
+  outDir: string,
+  timeoutMs = BUILD_TIMEOUT_MS,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['docusaurus', 'build', '--out-dir', BUILD_DIR], {
-      cwd: PROJECT_ROOT,
+    const child = spawn('npx', ['docusaurus', 'build', '--out-dir', outDir], {
+      cwd: siteDir,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      detached: true,
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), BUILD_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }, timeoutMs);
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) return resolve(undefined);
-      resolve(
-        `\`npx docusaurus build --out-dir ${BUILD_DIR}\` failed (${code ?? signal}); fix the site first:\n${output.slice(-6000)}`,
-      );
+      resolve({ code, signal, output });
     });
   });
+}
+
+/** Runs the build; resolves with a message saying why it failed, or undefined when it succeeded. */
+async function runBuild(): Promise<string | undefined> {
+  const { code, signal, output } = await docusaurusBuild(PROJECT_ROOT, BUILD_DIR);
+  if (code === 0) return undefined;
+  return `\`npx docusaurus build --out-dir ${BUILD_DIR}\` failed (${code ?? signal}); fix the site first:\n${output.slice(-6000)}`;
 }

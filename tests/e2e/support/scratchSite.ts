@@ -3,11 +3,10 @@
  * copying a page in, without touching the checkout's docs/. The copy shares node_modules (a link) and
  * builds with `docusaurus build` as `npm run build` does; the build's output is kept for its warnings.
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from './build';
+import { PROJECT_ROOT, docusaurusBuild } from './build';
 
 /** What `docusaurus build` reads from the site directory (see BUILD_INPUTS in build.ts). */
 const SITE_FILES = [
@@ -36,25 +35,6 @@ export interface DroppedPage {
   from: string;
 }
 
-function build(siteDir: string, buildDir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['docusaurus', 'build', '--out-dir', buildDir], {
-      cwd: siteDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), BUILD_TIMEOUT_MS);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
-
 export const SCRATCH_BUILD_TIMEOUT_MS = BUILD_TIMEOUT_MS + 60_000;
 
 /** Copies the site, drops `pages` into its docs/ unedited, builds it; throws with the output if it fails. */
@@ -71,7 +51,7 @@ export async function buildScratchSite(pages: readonly DroppedPage[]): Promise<S
       await cp(path.join(PROJECT_ROOT, page.from), target);
     }
     const buildDir = path.join(siteDir, 'build');
-    const { code, output } = await build(siteDir, buildDir);
+    const { code, output } = await docusaurusBuild(siteDir, buildDir, BUILD_TIMEOUT_MS);
     if (code !== 0) throw new Error(`the scratch site did not build (exit ${code}):\n${output.slice(-6000)}`);
     return { siteDir, buildDir, output, remove };
   } catch (error) {
