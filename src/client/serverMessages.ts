@@ -49,7 +49,9 @@ export function effectsOf(message: ServerMessage, facts: PageFacts): Effect[] {
     }
     case 'step': {
       const effects: Effect[] = [];
-      if (message.state === 'running' && facts.steps[message.stepId]?.state !== 'running') {
+      // Only a new run starts the capture afresh: waiting-input → running is the same run (a poll
+      // that notices the keyboard answered can come after the output the answer caused).
+      if (message.state === 'running' && !isActive(facts.steps[message.stepId]?.state ?? 'idle')) {
         effects.push({ type: 'output-restarts', stepId: message.stepId });
       }
       effects.push({ type: 'step', message });

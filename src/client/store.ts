@@ -27,6 +27,8 @@ export class Store<T> {
 
 /** localStorage that never throws: private windows and full quotas must not break the page. */
 export function readStored<T>(key: string, fallback: T, isValid: (value: unknown) => value is T): T {
+  // Nowhere to keep anything (server rendering, a unit test): nothing saved, and nothing to say.
+  if (typeof window === 'undefined') return fallback;
   try {
     const raw = window.localStorage.getItem(key);
     if (raw === null) return fallback;
@@ -40,6 +42,7 @@ export function readStored<T>(key: string, fallback: T, isValid: (value: unknown
 }
 
 export function writeStored(key: string, value: unknown): void {
+  if (typeof window === 'undefined') return;
   try {
     window.localStorage.setItem(key, JSON.stringify(value));
   } catch (error) {

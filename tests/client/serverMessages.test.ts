@@ -42,6 +42,14 @@ describe('what the page does about a server message', () => {
     expect(effectsOf(foreground, NOTHING).map((effect) => effect.type)).not.toContain('open-tab');
   });
 
+  it('keeps what a step printed when it goes from waiting for the keyboard back to running: the same run', () => {
+    const again = { type: 'step', terminal: 'main', stepId: 'ask', state: 'running' } as const;
+    const waiting = { ...NOTHING, busy: { main: 'ask' }, steps: { ask: { state: 'waiting-input' } } } as PageFacts;
+    expect(effectsOf(again, waiting).map((effect) => effect.type)).not.toContain('output-restarts');
+    const rerun = { ...NOTHING, steps: { ask: { state: 'passed' } } } as PageFacts;
+    expect(effectsOf(again, rerun).map((effect) => effect.type)).toContain('output-restarts');
+  });
+
   it('on a step ending: frees its terminal, but not one another step holds', () => {
     const ended = { type: 'step', terminal: 'main', stepId: 's', state: 'passed', exitCode: 0 } as const;
     expect(effectsOf(ended, { ...NOTHING, busy: { main: 's' } }).at(-1)).toEqual({ type: 'busy', busy: {} });
