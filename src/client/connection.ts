@@ -12,7 +12,9 @@ import { PendingSink, TerminalChannel, type TerminalSink, type TerminalSize } fr
 
 export type { SocketConstructor, SocketLike } from './socket';
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'no-server' | 'refused';
+/** `starting`/`unavailable`: a hosted workshop's router waits for the attendee's workspace, or it failed. */
+export type ConnectionState =
+  'connecting' | 'connected' | 'reconnecting' | 'no-server' | 'refused' | 'starting' | 'unavailable';
 /** What this page may do with terminals: type, run and stop, or only watch (an audience window). */
 export type Access = 'write' | 'watch';
 
@@ -71,12 +73,16 @@ export class TerminalConnection implements Disposable {
     const socket = new Socket(socketUrl(endpoint));
     this.socket = socket;
     let greeted = false;
+    let unavailable = false;
     socket.onmessage = (event) => {
       const message = parseFrame(event.data);
       if (!message) return;
       if (message.type === 'hello') {
         greeted = true;
         this.greeted(message);
+      } else if (message.type === 'workspace') {
+        unavailable = message.state === 'failed';
+        this.setState(unavailable ? 'unavailable' : 'starting');
       }
       this.route(message);
     };
@@ -87,7 +93,8 @@ export class TerminalConnection implements Disposable {
       if (this.socket !== socket) return;
       this.socket = null;
       for (const channel of this.channels.values()) channel.acks.reset();
-      if (this.disposed) return;
+      // A workspace that could not start would fail the same way again: the page says why and waits.
+      if (this.disposed || unavailable) return;
       this.failed(endpoint, greeted);
     };
   }

@@ -3,7 +3,13 @@
  * connection, the step states, the dock. React reads these through hooks (`useRuntime.ts`);
  * nothing here runs during the static build.
  */
-import { assertNever, type ErrorMessage, type ServerMessage, type StepMessage } from '../protocol/messages';
+import {
+  assertNever,
+  type ErrorMessage,
+  type ServerMessage,
+  type StepMessage,
+  type WorkspaceMessage,
+} from '../protocol/messages';
 import { TerminalConnection, type ConnectionState } from './connection';
 import { DisposableStore, Emitter, toDisposable, type Disposable } from '../protocol/disposable';
 import { DockStore } from './dockState';
@@ -46,6 +52,8 @@ export class Runtime implements Disposable {
   readonly outputs = new StepOutputs();
   /** The "run all to here" in progress, if any: one at a time per page. */
   readonly runAll = new Store<RunAllProgress | null>(null);
+  /** In a hosted workshop, the router's latest word on a workspace still starting (or failed to). */
+  readonly workspace = new Store<WorkspaceMessage | null>(null);
   /** Server refusals, for the step (or terminal) they concern. */
   readonly errors = new Emitter<ErrorMessage>();
   /** Whether a server was ever configured for this browser (a start URL was opened). */
@@ -170,6 +178,8 @@ export class Runtime implements Disposable {
         return this.dock.markEnded(effect.terminal);
       case 'error':
         return this.errors.emit(effect.message);
+      case 'workspace':
+        return this.workspace.set(effect.message);
       default:
         return assertNever(effect);
     }

@@ -3,7 +3,13 @@
  * page knows now, the effects to apply (the Runtime applies them to its stores). Kept apart from
  * the stores and the DOM so that it reads as one table and is tested without a browser.
  */
-import type { ErrorMessage, OutputMessage, ServerMessage, StepMessage } from '../protocol/messages';
+import type {
+  ErrorMessage,
+  OutputMessage,
+  ServerMessage,
+  StepMessage,
+  WorkspaceMessage,
+} from '../protocol/messages';
 import { isActive, type StepRecords } from './stepStates';
 
 /** Which step holds each terminal's foreground, as far as the page knows. */
@@ -29,7 +35,9 @@ export type Effect =
   /** Shows a terminal's tab without taking the focus. */
   | { type: 'open-tab'; terminal: string }
   | { type: 'tab-ended'; terminal: string }
-  | { type: 'error'; message: ErrorMessage };
+  | { type: 'error'; message: ErrorMessage }
+  /** A hosted workshop's router on the attendee's workspace: still starting, or it failed to. */
+  | { type: 'workspace'; message: WorkspaceMessage };
 
 export function effectsOf(message: ServerMessage, facts: PageFacts): Effect[] {
   switch (message.type) {
@@ -83,6 +91,8 @@ export function effectsOf(message: ServerMessage, facts: PageFacts): Effect[] {
       return [{ type: 'capture', stepId: facts.busy[message.terminal], message }];
     case 'attached':
       return [];
+    case 'workspace':
+      return [{ type: 'workspace', message }];
     default:
       return assertUnhandled(message);
   }

@@ -26,6 +26,7 @@ export type {
   StepState,
   TerminalName,
   TerminalSummary,
+  WorkspaceMessage,
 } from './schemas';
 
 export { FLOW_CONTROL } from './flowControl';
@@ -48,6 +49,8 @@ export const TERMINAL_PATH = '/terminal';
 export const TOKEN_PARAM = 'token';
 
 export const STEP_STATES = ['running', 'waiting-input', 'passed', 'failed', 'interrupted'] as const;
+/** A hosted workspace the router is waiting for (`workspace` message). */
+export const WORKSPACE_STATES = ['starting', 'failed'] as const;
 
 export const ERROR_CODES = [
   'bad-message', // not JSON, unknown type, or fields that do not validate
@@ -67,11 +70,14 @@ export const CloseCode = {
   /** The server is stopping. */
   shuttingDown: 1001,
   tooLarge: 1009,
+  /** A hosted workshop's router: the attendee's workspace could not start (a `workspace` message said why). */
+  workspaceUnavailable: 4503,
 } as const;
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; code: ErrorCode; message: string };
 
-type FieldKind = 'string' | 'number' | 'int' | 'boolean' | 'array' | 'step-state' | 'error-code';
+type FieldKind =
+  'string' | 'number' | 'int' | 'boolean' | 'array' | 'step-state' | 'error-code' | 'workspace-state';
 /** `?` marks an optional field; `int|null` a nullable one. */
 type Fields = Record<string, FieldKind | `${FieldKind}?` | 'int|null'>;
 
@@ -90,6 +96,7 @@ const SERVER_FIELDS: Record<ServerMessage['type'], Fields> = {
   },
   exit: { terminal: 'string', code: 'int|null' },
   error: { code: 'error-code', message: 'string', terminal: 'string?', stepId: 'string?' },
+  workspace: { state: 'workspace-state', elapsedMs: 'int', message: 'string' },
 };
 
 function isKind(value: unknown, kind: FieldKind): boolean {
@@ -104,6 +111,8 @@ function isKind(value: unknown, kind: FieldKind): boolean {
       return (STEP_STATES as readonly unknown[]).includes(value);
     case 'error-code':
       return (ERROR_CODES as readonly unknown[]).includes(value);
+    case 'workspace-state':
+      return (WORKSPACE_STATES as readonly unknown[]).includes(value);
     default:
       return typeof value === kind;
   }

@@ -15,6 +15,7 @@ import {
   MAX_FRAME_BYTES,
   MAX_INPUT_LENGTH,
   STEP_STATES,
+  WORKSPACE_STATES,
   type ParseResult,
 } from './messages';
 
@@ -165,6 +166,19 @@ export const ErrorMessage = z.object({
   stepId: z.optional(StepId),
 });
 
+/**
+ * Sent by a hosted workshop's router, never by a terminal server, while the page's connection waits
+ * for its workspace (a pod being scheduled, its image pulled): about once a second while `starting`,
+ * then the workspace's own `hello`; or once `failed`, and the router closes the connection.
+ */
+export const WorkspaceMessage = z.object({
+  type: z.literal('workspace'),
+  state: z.enum(WORKSPACE_STATES),
+  elapsedMs: z.int().check(z.minimum(0)),
+  /** While starting: what it waits for; when failed: why, in a sentence an attendee can pass on. */
+  message: z.string(),
+});
+
 export const ServerMessage = z.discriminatedUnion('type', [
   HelloMessage,
   AttachedMessage,
@@ -172,11 +186,13 @@ export const ServerMessage = z.discriminatedUnion('type', [
   StepMessage,
   ExitMessage,
   ErrorMessage,
+  WorkspaceMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type StepMessage = z.infer<typeof StepMessage>;
 export type OutputMessage = z.infer<typeof OutputMessage>;
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
+export type WorkspaceMessage = z.infer<typeof WorkspaceMessage>;
 
 /** Validates one text frame from a client. Never throws. */
 export function parseClientMessage(frame: string): ParseResult<ClientMessage> {

@@ -44,7 +44,11 @@ describe('what the page does about a server message', () => {
 
   it('keeps what a step printed when it goes from waiting for the keyboard back to running: the same run', () => {
     const again = { type: 'step', terminal: 'main', stepId: 'ask', state: 'running' } as const;
-    const waiting = { ...NOTHING, busy: { main: 'ask' }, steps: { ask: { state: 'waiting-input' } } } as PageFacts;
+    const waiting = {
+      ...NOTHING,
+      busy: { main: 'ask' },
+      steps: { ask: { state: 'waiting-input' } },
+    } as PageFacts;
     expect(effectsOf(again, waiting).map((effect) => effect.type)).not.toContain('output-restarts');
     const rerun = { ...NOTHING, steps: { ask: { state: 'passed' } } } as PageFacts;
     expect(effectsOf(again, rerun).map((effect) => effect.type)).toContain('output-restarts');
@@ -69,6 +73,13 @@ describe('what the page does about a server message', () => {
     const output = { type: 'output', terminal: 'main', seq: 0, data: 'x' } as const;
     expect(effectsOf(output, { ...NOTHING, busy: { main: 's' } })).toEqual([
       { type: 'capture', stepId: 's', message: output },
+    ]);
+  });
+
+  it("on the workshop router's word about a starting workspace: keeps it for the status line, busy with nothing", () => {
+    const starting = { type: 'workspace', state: 'starting', elapsedMs: 12_000, message: 'pulling' } as const;
+    expect(effectsOf(starting, { ...NOTHING, busy: { main: 's' } })).toEqual([
+      { type: 'workspace', message: starting },
     ]);
   });
 });

@@ -105,9 +105,26 @@ describe('validateServerMessage (the tests hold every server frame to it)', () =
     });
     expect(validateServerMessage(frame({ type: 'error', code: 'nope', message: 'x' })).ok).toBe(false);
   });
+
+  it("accepts the workshop router's word on a workspace that starts or failed, and nothing else", () => {
+    const starting = { type: 'workspace', state: 'starting', elapsedMs: 3000, message: 'pulling the image' };
+    expect(validateServerMessage(frame(starting))).toEqual({ ok: true, message: starting });
+    expect(validateServerMessage(frame({ ...starting, state: 'ready' })).ok).toBe(false);
+    expect(validateServerMessage(frame({ ...starting, elapsedMs: -1 })).ok).toBe(false);
+  });
 });
 
-const SERVER_TYPES = ['hello', 'attached', 'output', 'step', 'exit', 'error', 'attach', 'nope'] as const;
+const SERVER_TYPES = [
+  'hello',
+  'attached',
+  'output',
+  'step',
+  'exit',
+  'error',
+  'workspace',
+  'attach',
+  'nope',
+] as const;
 const FIELDS = [
   'version',
   'terminals',
@@ -126,6 +143,7 @@ const FIELDS = [
   'line',
   'code',
   'message',
+  'elapsedMs',
 ] as const;
 const VALUES: readonly unknown[] = [
   undefined,
@@ -164,12 +182,13 @@ const GOOD: Record<(typeof FIELDS)[number], readonly unknown[]> = {
   data: ['x', ''],
   reset: [true],
   stepId: ['s1'],
-  state: ['passed', 'running'],
+  state: ['passed', 'running', 'starting', 'failed'],
   exitCode: [0, 1],
   durationMs: [1.5],
   line: [1],
   code: [null, 0, 'busy'],
   message: ['why'],
+  elapsedMs: [0, 1200],
 };
 
 describe("parseServerMessage (the page's light check of server frames)", () => {

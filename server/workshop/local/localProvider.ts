@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Logger } from '../../log';
 import type { WorkshopDatabase } from '../state/database';
 import type {
-  EndpointAccess,
+  EndpointOptions,
   EndpointResult,
   Workspace,
   WorkspaceEndpoint,
@@ -25,6 +25,7 @@ import {
   type TerminalServerCommand,
 } from './workspaceProcess';
 import { workspaceLaunch } from './workspaceLaunch';
+import { reportingWait } from '../waitReports';
 
 export interface LocalProviderOptions {
   readonly db: WorkshopDatabase;
@@ -103,10 +104,7 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
     return rows.map((row) => this.describe(row));
   }
 
-  async endpoint(
-    attendeeId: string,
-    options: { signal?: AbortSignal; access?: EndpointAccess } = {},
-  ): Promise<EndpointResult> {
+  async endpoint(attendeeId: string, options: EndpointOptions = {}): Promise<EndpointResult> {
     const row = this.row(attendeeId);
     if (!row) return { ok: false, code: 'not-found', message: 'This attendee has no workspace.' };
     if (options.access === 'watch') {
@@ -115,7 +113,11 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
       return { ok: true, endpoint: endpointOf(running, running.audienceToken) };
     }
     try {
-      const running = await this.ensureRunning(row);
+      const running = await reportingWait(
+        this.ensureRunning(row),
+        options.onWaiting,
+        'starting your workspace (a sandboxed terminal server)',
+      );
       if (options.signal?.aborted) return { ok: false, code: 'timeout', message: 'Gave up waiting.' };
       return { ok: true, endpoint: endpointOf(running, running.token) };
     } catch (error) {

@@ -13,12 +13,31 @@ export interface ProxyHooks {
   onClientFrame?(): void;
 }
 
-export interface Upstream {
+/** One side of the join, with what it sent before the other side was there to take it. */
+export interface Side {
   readonly socket: WebSocket;
-  /** Frames the workspace sent before the page's side was joined (its hello comes at once). */
+  /** Frames sent before the join (a workspace's hello comes at once; a page may attach at once). */
   readonly early: { data: Buffer; isBinary: boolean }[];
-  /** Stops collecting early frames: the page's side takes over. */
+  /** Stops collecting early frames: the join takes over. */
   readonly stopKeeping: () => void;
+}
+export type Upstream = Side;
+
+/**
+ * Frames kept for a side not joined yet. A page speaks first only to attach its terminals; one that
+ * sends more while its workspace starts (minutes, for a pod) is not a page, and is closed.
+ */
+const MAX_EARLY_FRAMES = 256;
+
+/** Keeps what `socket` sends until it is joined. */
+export function keepEarlyFrames(socket: WebSocket): Side {
+  const early: Side['early'] = [];
+  const keep = (data: Buffer, isBinary: boolean) => {
+    if (early.length < MAX_EARLY_FRAMES) return void early.push({ data, isBinary });
+    socket.close(1008, 'too many frames before the workspace was ready');
+  };
+  socket.on('message', keep);
+  return { socket, early, stopKeeping: () => socket.off('message', keep) };
 }
 
 /** Opens the workspace's side; resolves once it is open, so the page's upgrade only completes then. */
@@ -30,13 +49,9 @@ export function openUpstream(endpoint: WorkspaceEndpoint, timeoutMs = 30_000): P
     perMessageDeflate: false,
     handshakeTimeout: timeoutMs,
   });
-  const early: Upstream['early'] = [];
-  const keep = (data: Buffer, isBinary: boolean) => early.push({ data, isBinary });
-  upstream.on('message', keep);
+  const side = keepEarlyFrames(upstream);
   return new Promise((resolve, reject) => {
-    upstream.once('open', () =>
-      resolve({ socket: upstream, early, stopKeeping: () => upstream.off('message', keep) }),
-    );
+    upstream.once('open', () => resolve(side));
     upstream.once('unexpected-response', (_request, response) => {
       reject(new Error(`the workspace refused the router (HTTP ${response.statusCode})`));
       upstream.terminate();
@@ -48,10 +63,11 @@ export function openUpstream(endpoint: WorkspaceEndpoint, timeoutMs = 30_000): P
 const STEP_PREFIX = Buffer.from('{"type":"step"');
 
 export function joinSockets(
-  page: WebSocket,
-  { socket: upstream, early, stopKeeping }: Upstream,
+  pageSide: Side,
+  { socket: upstream, early, stopKeeping }: Side,
   hooks: ProxyHooks,
 ): void {
+  const page = pageSide.socket;
   const forward = (data: Buffer, isBinary: boolean) => {
     if (page.readyState === WebSocket.OPEN) page.send(data, { binary: isBinary });
     if (!isBinary && hooks.onStep && data.subarray(0, STEP_PREFIX.length).equals(STEP_PREFIX)) {
@@ -62,13 +78,16 @@ export function joinSockets(
       }
     }
   };
-  stopKeeping();
-  for (const frame of early.splice(0)) forward(frame.data, frame.isBinary);
-  upstream.on('message', forward);
-  page.on('message', (data: Buffer, isBinary) => {
+  const fromPage = (data: Buffer, isBinary: boolean) => {
     if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary: isBinary });
     hooks.onClientFrame?.();
-  });
+  };
+  stopKeeping();
+  pageSide.stopKeeping();
+  for (const frame of early.splice(0)) forward(frame.data, frame.isBinary);
+  for (const frame of pageSide.early.splice(0)) fromPage(frame.data, frame.isBinary);
+  upstream.on('message', forward);
+  page.on('message', fromPage);
   upstream.on('close', (code, reason) => page.close(passableCode(code), reason.toString().slice(0, 120)));
   page.on('close', () => upstream.close());
   upstream.on('error', () => page.terminate());

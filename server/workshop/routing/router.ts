@@ -2,6 +2,8 @@
  * The router: every WebSocket upgrade is authenticated (authenticateUpgrade) before anything else;
  * then the attendee's workspace is asked for its endpoint (started if it must be, never for a
  * watcher), the router connects to it, and only then completes the page's upgrade and joins the two.
+ * If the workspace keeps it waiting (a pod being scheduled), the page is upgraded at once and told
+ * how long so far (waitingPage.ts), then joined on the same connection: no reload.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -10,7 +12,8 @@ import { CloseCode, MAX_FRAME_BYTES } from '../../../src/protocol/messages';
 import { refuseUpgrade } from '../../transport/refusal';
 import type { WorkshopContext } from '../context';
 import { authenticateUpgrade } from './authenticate';
-import { joinSockets, openUpstream, type Upstream } from './proxy';
+import { joinSockets, keepEarlyFrames, openUpstream, type Side, type Upstream } from './proxy';
+import { WaitingPage } from './waitingPage';
 
 /** A page that stops answering pings is gone: its socket is closed, which frees the workspace's side. */
 const PING_EVERY_MS = 30_000;
@@ -50,44 +53,67 @@ export function createRouter(context: WorkshopContext): Router {
     context.store.touch(attendeeId, now);
   }
 
+  /** Completes the page's upgrade, keeping what it sends until it is joined; undefined if it went away first. */
+  function accept(request: IncomingMessage, socket: Duplex, head: Buffer, workspace: string) {
+    return new Promise<Side | undefined>((resolve) => {
+      if (socket.destroyed) return resolve(undefined);
+      socket.once('close', () => resolve(undefined));
+      wss.handleUpgrade(request, socket, head, (page) => {
+        alive.add(page);
+        page.on('pong', () => alive.add(page));
+        const set = byWorkspace.get(workspace) ?? new Set();
+        set.add(page);
+        byWorkspace.set(workspace, set);
+        page.once('close', () => {
+          set.delete(page);
+          if (set.size === 0) byWorkspace.delete(workspace);
+        });
+        resolve(keepEarlyFrames(page));
+      });
+    });
+  }
+
   async function route(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const verdict = authenticateUpgrade(request, context);
     if (!verdict.ok) {
       context.log.warn(`router refused ${request.socket.remoteAddress}: ${verdict.reason}`);
       return refuseUpgrade(socket, verdict.status, verdict.reason);
     }
-    const found = await context.provider.endpoint(verdict.workspace, { access: verdict.access });
-    if (!found.ok) {
-      context.log.warn(`the workspace ${verdict.workspace} is not available: ${found.message}`);
-      const status = found.code === 'not-found' ? 404 : 503;
-      return refuseUpgrade(socket, status, found.message.slice(0, 300));
-    }
-    let upstream: Upstream;
-    try {
-      upstream = await openUpstream(found.endpoint);
-    } catch (error) {
-      return refuseUpgrade(socket, 503, `the workspace did not answer: ${(error as Error).message}`);
-    }
-    if (socket.destroyed) return void upstream.socket.close();
-    wss.handleUpgrade(request, socket, head, (page) => {
-      alive.add(page);
-      page.on('pong', () => alive.add(page));
-      const set = byWorkspace.get(verdict.workspace) ?? new Set();
-      set.add(page);
-      byWorkspace.set(verdict.workspace, set);
-      page.once('close', () => {
-        set.delete(page);
-        if (set.size === 0) byWorkspace.delete(verdict.workspace);
-      });
-      const attendee = verdict.reportsFor;
-      joinSockets(page, upstream, {
-        onStep: attendee
-          ? (step) => context.store.recordStep(attendee, step.stepId, step.state, step.exitCode ?? null)
-          : undefined,
-        onClientFrame: attendee ? () => reportActivity(attendee) : undefined,
-      });
-      if (attendee) reportActivity(attendee);
+    const gone = new AbortController();
+    socket.once('close', () => gone.abort());
+    // A workspace that is ready (the usual case) is joined at once and a refusal stays an HTTP
+    // status; only a wait the provider reports upgrades the page early, to tell it how long so far.
+    const waiting = new WaitingPage(() => accept(request, socket, head, verdict.workspace));
+    const found = await context.provider.endpoint(verdict.workspace, {
+      access: verdict.access,
+      signal: gone.signal,
+      onWaiting: ({ elapsedMs, detail }) => waiting.starting(elapsedMs, detail),
     });
+    let upstream: Upstream | undefined;
+    let failure = found.ok ? undefined : found.message;
+    if (found.ok) {
+      try {
+        upstream = await openUpstream(found.endpoint);
+      } catch (error) {
+        failure = `the workspace did not answer: ${(error as Error).message}`;
+      }
+    }
+    if (!upstream) {
+      const why = failure ?? 'the workspace is not available';
+      context.log.warn(`the workspace ${verdict.workspace} is not available: ${why}`);
+      if (waiting.upgraded) return waiting.failed(why);
+      return refuseUpgrade(socket, !found.ok && found.code === 'not-found' ? 404 : 503, why.slice(0, 300));
+    }
+    const page = await (waiting.page ?? accept(request, socket, head, verdict.workspace));
+    if (!page || page.socket.readyState !== WebSocket.OPEN) return void upstream.socket.close();
+    const attendee = verdict.reportsFor;
+    joinSockets(page, upstream, {
+      onStep: attendee
+        ? (step) => context.store.recordStep(attendee, step.stepId, step.state, step.exitCode ?? null)
+        : undefined,
+      onClientFrame: attendee ? () => reportActivity(attendee) : undefined,
+    });
+    if (attendee) reportActivity(attendee);
   }
 
   return {

@@ -11,6 +11,8 @@ interface Props {
   step: Step;
   record: StepRecord;
   availability: RunnerAvailability;
+  /** In a hosted workshop: why the attendee's workspace could not start. */
+  workspaceFailure?: string;
   unset: string[];
   /** The connection may only watch (an audience token). */
   /** What the server lets this page do with terminals. */
@@ -88,6 +90,21 @@ export default function StepNoticeLine(props: Props): React.JSX.Element | null {
       <div className={styles.hint} data-notice="refused">
         The terminal server refused this page (its token is from an earlier start): open the URL that{' '}
         <code>npm start</code> printed.
+      </div>
+    );
+  }
+  if (availability === 'starting') {
+    return (
+      <div className={styles.hint} data-notice="workspace-starting">
+        Your workspace is starting (the terminal bar below counts the seconds); Run works once it is ready.
+      </div>
+    );
+  }
+  if (availability === 'unavailable') {
+    return (
+      <div className={styles.notice} role="alert" data-notice="workspace-unavailable">
+        Your workspace could not start: {props.workspaceFailure ?? 'the workshop server did not say why'}.
+        Tell the instructor, then reload the page to try again.
       </div>
     );
   }

@@ -148,6 +148,7 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
           step={step}
           record={record}
           availability={availability}
+          workspaceFailure={actions.workspaceFailure}
           unset={actions.unset}
           access={actions.runtime?.connection.grantedAccess ?? 'write'}
           notice={actions.notice}

@@ -34,6 +34,8 @@ export interface StepActions {
   runtime: Runtime | null;
   record: StepRecord;
   availability: RunnerAvailability;
+  /** In a hosted workshop: why the attendee's workspace could not start, once it failed. */
+  workspaceFailure: string | undefined;
   command: string;
   unset: string[];
   notice: StepNotice | null;
@@ -59,6 +61,7 @@ export function useStepActions(step: Step): StepActions {
     IDLE,
   );
   const availability = useStoreValue<ConnectionState, RunnerAvailability>(runtime?.connectionState, 'static');
+  const workspace = useStoreValue(runtime?.workspace, null);
   const values = useStoreValue<VariableValues, VariableValues>(runtime?.variables, NO_VALUES);
   const runAll = useStoreValue(runtime?.runAll, null);
   const output = useStoreSlice<Readonly<Record<string, string>>, string, undefined>(
@@ -115,6 +118,7 @@ export function useStepActions(step: Step): StepActions {
     runtime,
     record,
     availability,
+    workspaceFailure: workspace?.state === 'failed' ? workspace.message : undefined,
     command,
     unset,
     notice,

@@ -17,6 +17,7 @@ import styles from './styles.module.css';
 export default function TerminalDock({ runtime }: { runtime: Runtime }): React.JSX.Element | null {
   const dock = useStoreValue(runtime.dock, runtime.dock.get());
   const connection = useStoreValue(runtime.connectionState, runtime.connectionState.get());
+  const workspace = useStoreValue(runtime.workspace, runtime.workspace.get());
   const colorMode = useSiteColorMode();
   const visible = isDockShown(dock, runtime.hasEndpoint);
 
@@ -83,7 +84,7 @@ export default function TerminalDock({ runtime }: { runtime: Runtime }): React.J
               </span>
             ))}
           </div>
-          <ConnectionIndicator state={connection} />
+          <ConnectionIndicator state={connection} workspace={workspace} />
           <div className={styles.tools}>
             <button
               type="button"

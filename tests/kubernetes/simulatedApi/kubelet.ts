@@ -24,7 +24,18 @@ interface Running {
   deleting: boolean;
 }
 
+/**
+ * How the "node" pulls the image of the pods created from now on: how long the container stays
+ * `ContainerCreating`, and, with `error`, that the pull then fails (`ErrImagePull`), as for a
+ * mistyped --image. A test sets it to see the page wait for a pod, or give up on one.
+ */
+export interface ImagePull {
+  ms: number;
+  error?: string;
+}
+
 export class SimulatedKubelet {
+  imagePull: ImagePull = { ms: 0 };
   private readonly pods = new Map<string, Running>();
   private readonly queue: (() => void)[] = [];
   private starting = 0;
@@ -63,6 +74,18 @@ export class SimulatedKubelet {
     const address = this.nextAddress++;
     const podIP = `${this.subnet}.${Math.floor(address / 250)}.${(address % 250) + 1}`;
     this.setStatus(pod, { phase: 'Pending', podIP, conditions: condition('PodScheduled', true) });
+    const pull = this.imagePull;
+    if (pull.ms === 0 && pull.error === undefined) return this.enqueue(pod, podIP, running);
+    this.setStatus(pod, { containerState: { waiting: { reason: 'ContainerCreating' } } });
+    setTimeout(() => {
+      if (running.deleting) return running.markExited();
+      if (pull.error === undefined) return this.enqueue(pod, podIP, running);
+      this.setStatus(pod, { containerState: { waiting: { reason: 'ErrImagePull', message: pull.error } } });
+      running.markExited();
+    }, pull.ms);
+  }
+
+  private enqueue(pod: KubeObject, podIP: string, running: Running): void {
     this.queue.push(() => void this.start(pod, podIP, running));
     this.pump();
   }
@@ -158,8 +181,7 @@ export class SimulatedKubelet {
 
   private retry(pod: KubeObject, podIP: string, running: Running): void {
     if (running.deleting) return running.markExited();
-    this.queue.push(() => void this.start(pod, podIP, running));
-    this.pump();
+    this.enqueue(pod, podIP, running);
   }
 
   private setStatus(
