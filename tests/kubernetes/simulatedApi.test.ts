@@ -26,7 +26,13 @@ async function namespaceWithSecret(name: string, labels: Record<string, string> 
   });
   await core.createNamespacedSecret({
     namespace: name,
-    body: { metadata: { name: 'token' }, data: { token: Buffer.from(TOKEN).toString('base64') } },
+    body: {
+      metadata: { name: 'token' },
+      data: {
+        token: Buffer.from(TOKEN).toString('base64'),
+        'audience-token': Buffer.from(`${TOKEN}-audience`).toString('base64'),
+      },
+    },
   });
 }
 

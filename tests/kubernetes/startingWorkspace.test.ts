@@ -9,6 +9,7 @@ import { CloseCode, type WorkspaceMessage } from '../../src/protocol/messages';
 import { is } from '../server/helpers/testClient';
 import { runStep } from '../server/workshop/fixture';
 import { kubeWorkshop, type KubeWorkshop } from './support/kubeWorkshop';
+import { waitUntil } from './support/pods';
 
 let workshop: KubeWorkshop;
 beforeAll(async () => {
@@ -50,6 +51,20 @@ describe('a page connecting while its workspace pod starts', () => {
     );
     expect((await client.closed).code).toBe(CloseCode.workspaceUnavailable);
     expect(client.received.some((m) => m.type === 'hello')).toBe(false);
+  });
+
+  it('is told why at once when the pod had already failed before the page connected', async () => {
+    workshop.cluster.kubelet.imagePull = { ms: 0, error: 'manifest unknown' };
+    const cookie = await workshop.join('Late Lou');
+    await waitUntil(
+      () => workshop.context.provider.list().then((all) => all.some((w) => w.state === 'failed')),
+      30_000,
+      'the pod to fail',
+    );
+    const client = await workshop.connect(cookie);
+    const failed = await client.next(isWorkspace, 20_000);
+    expect(failed).toMatchObject({ state: 'failed', message: expect.stringMatching(/ErrImagePull/) });
+    expect((await client.closed).code).toBe(CloseCode.workspaceUnavailable);
   });
 
   it('answers at once, with no word on starting, when the pod is already Ready', async () => {

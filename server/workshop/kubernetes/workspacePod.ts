@@ -12,7 +12,21 @@ import { TERMINAL_PORT, type KubernetesProviderOptions } from './options';
 
 export const POD_NAME = 'workspace';
 export const HOME = '/home/attendee';
-const TOKEN_DIR = '/var/run/workspace';
+export const TOKEN_DIR = '/var/run/workspace';
+
+/** The terminal server's command line in the pod: one source, which the simulated cluster's tests run too. */
+export const TERMINAL_ARGS: readonly string[] = [
+  'terminals',
+  '--host',
+  '0.0.0.0',
+  '--allow-remote',
+  '--port',
+  String(TERMINAL_PORT),
+  '--token-file',
+  `${TOKEN_DIR}/${TOKEN_KEY}`,
+  '--audience-token-file',
+  `${TOKEN_DIR}/${AUDIENCE_KEY}`,
+];
 
 export interface PodOwner {
   readonly attendeeId?: string;
@@ -42,18 +56,7 @@ export function workspacePod(owner: PodOwner, options: KubernetesProviderOptions
         {
           name: 'terminal',
           image: options.image,
-          args: [
-            'terminals',
-            '--host',
-            '0.0.0.0',
-            '--allow-remote',
-            '--port',
-            String(TERMINAL_PORT),
-            '--token-file',
-            `${TOKEN_DIR}/${TOKEN_KEY}`,
-            '--audience-token-file',
-            `${TOKEN_DIR}/${AUDIENCE_KEY}`,
-          ],
+          args: [...TERMINAL_ARGS],
           env: [
             { name: 'HOME', value: HOME },
             { name: 'TMPDIR', value: '/tmp' },

@@ -101,8 +101,11 @@ export function createRouter(context: WorkshopContext): Router {
     if (!upstream) {
       const why = failure ?? 'the workspace is not available';
       context.log.warn(`the workspace ${verdict.workspace} is not available: ${why}`);
-      if (waiting.upgraded) return waiting.failed(why);
-      return refuseUpgrade(socket, !found.ok && found.code === 'not-found' ? 404 : 503, why.slice(0, 300));
+      // No workspace is a refusal; one that cannot start is said in words, which a page reads only
+      // from its WebSocket (a browser hides a refused upgrade's status and body).
+      if (!waiting.upgraded && !found.ok && found.code === 'not-found')
+        return refuseUpgrade(socket, 404, why.slice(0, 300));
+      return waiting.failed(why);
     }
     const page = await (waiting.page ?? accept(request, socket, head, verdict.workspace));
     if (!page || page.socket.readyState !== WebSocket.OPEN) return void upstream.socket.close();

@@ -1,5 +1,6 @@
 /** Small helpers the Kubernetes tests share. */
 import type { V1Pod } from '@kubernetes/client-node';
+import { HOME, TERMINAL_ARGS, TOKEN_DIR } from '../../../server/workshop/kubernetes/workspacePod';
 
 /** Polls a condition (a cluster is eventually consistent) until it holds; never a fixed sleep. */
 export async function waitUntil<T>(
@@ -16,7 +17,10 @@ export async function waitUntil<T>(
   }
 }
 
-/** A pod that passes the restricted profile and runs our terminal server with a Secret's token. */
+/**
+ * A pod that passes the restricted profile and runs our terminal server as the provider's pod does
+ * (the same arguments), with the tokens of a Secret holding `token` and `audience-token`.
+ */
 export function restrictedPod(name: string, secretName: string): V1Pod {
   return {
     metadata: { name },
@@ -29,20 +33,11 @@ export function restrictedPod(name: string, secretName: string): V1Pod {
         {
           name: 'terminal',
           image: 'runnable-walkthrough/terminal:test',
-          args: [
-            'terminals',
-            '--host',
-            '0.0.0.0',
-            '--allow-remote',
-            '--port',
-            '7681',
-            '--token-file',
-            '/var/run/workspace/token',
-          ],
-          env: [{ name: 'HOME', value: '/home/attendee' }],
+          args: [...TERMINAL_ARGS],
+          env: [{ name: 'HOME', value: HOME }],
           volumeMounts: [
-            { name: 'token', mountPath: '/var/run/workspace' },
-            { name: 'home', mountPath: '/home/attendee' },
+            { name: 'token', mountPath: TOKEN_DIR },
+            { name: 'home', mountPath: HOME },
           ],
           securityContext: {
             runAsNonRoot: true,
