@@ -79,11 +79,12 @@ async function secondsShown(page: Page): Promise<number | null> {
 
 describe('an attendee whose workspace pod is still starting', () => {
   it('sees "Starting your workspace… n s" count up, then a live terminal, without a reload', async () => {
-    // Long enough to outlast a page load on a busy machine, and see the count move.
-    cluster.kubelet.imagePull = { ms: 25_000 };
+    // The pod stays Pending until the page has shown the count move: a busy machine loads pages slowly.
+    let release = () => {};
+    cluster.kubelet.imagePull = { ms: 0, until: new Promise<void>((resolve) => (release = resolve)) };
     const page = await join('Patient Pat');
     const loaded = await page.evaluate(() => performance.timeOrigin);
-    await status(page).and(page.locator('[data-connection="starting"]')).waitFor({ timeout: 30_000 });
+    await status(page).and(page.locator('[data-connection="starting"]')).waitFor({ timeout: 90_000 });
     let first: number | null = null;
     await expect.poll(async () => (first = await secondsShown(page))).not.toBeNull();
     await expect
@@ -94,6 +95,7 @@ describe('an attendee whose workspace pod is still starting', () => {
       .poll(() => page.locator(`[data-step-id="${stepId}"] [data-notice="workspace-starting"]`).count())
       .toBe(1);
 
+    release();
     await page.locator('[role="status"][data-connection="connected"]').waitFor({ timeout: 90_000 });
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loaded);
     await stepButton(page, stepId!, 'Run').click();

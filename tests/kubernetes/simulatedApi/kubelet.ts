@@ -7,13 +7,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { pulled, type ImagePull } from './imagePull';
 import { LaunchError, planLaunch, startProcess, type PodLaunch } from './podProcess';
 import { RESOURCE_TYPES } from './resources';
 import type { KubeObject, ObjectStore } from './store';
 
 const PODS = RESOURCE_TYPES.find((t) => t.plural === 'pods')!;
 const SECRETS = RESOURCE_TYPES.find((t) => t.plural === 'secrets')!;
-/** Containers starting at once, like a node's parallel image pulls: 100 node processes at once would starve two cores. */
+/** Containers starting at once, like a node's parallel image pulls (100 node processes would starve two cores). */
 const PARALLEL_STARTS = 4;
 
 interface Running {
@@ -22,16 +23,6 @@ interface Running {
   exited: Promise<void>;
   markExited: () => void;
   deleting: boolean;
-}
-
-/**
- * How the "node" pulls the image of the pods created from now on: how long the container stays
- * `ContainerCreating`, and, with `error`, that the pull then fails (`ErrImagePull`), as for a
- * mistyped --image. A test sets it to see the page wait for a pod, or give up on one.
- */
-export interface ImagePull {
-  ms: number;
-  error?: string;
 }
 
 export class SimulatedKubelet {
@@ -75,14 +66,14 @@ export class SimulatedKubelet {
     const podIP = `${this.subnet}.${Math.floor(address / 250)}.${(address % 250) + 1}`;
     this.setStatus(pod, { phase: 'Pending', podIP, conditions: condition('PodScheduled', true) });
     const pull = this.imagePull;
-    if (pull.ms === 0 && pull.error === undefined) return this.enqueue(pod, podIP, running);
+    if (pull.ms === 0 && !pull.until && pull.error === undefined) return this.enqueue(pod, podIP, running);
     this.setStatus(pod, { containerState: { waiting: { reason: 'ContainerCreating' } } });
-    setTimeout(() => {
+    void pulled(pull).then(() => {
       if (running.deleting) return running.markExited();
       if (pull.error === undefined) return this.enqueue(pod, podIP, running);
       this.setStatus(pod, { containerState: { waiting: { reason: 'ErrImagePull', message: pull.error } } });
       running.markExited();
-    }, pull.ms);
+    });
   }
 
   private enqueue(pod: KubeObject, podIP: string, running: Running): void {
