@@ -96,7 +96,7 @@ export default function StepNoticeLine(props: Props): React.JSX.Element | null {
   if (availability === 'starting') {
     return (
       <div className={styles.hint} data-notice="workspace-starting">
-        Your workspace is starting (the terminal bar below counts the seconds); Run works once it is ready.
+        Your workspace is starting; Run works once it is ready.
       </div>
     );
   }

@@ -30,7 +30,7 @@ function workspaceLabel(state: 'starting' | 'unavailable', workspace: WorkspaceM
   const seconds = Math.floor((workspace?.elapsedMs ?? 0) / 1000);
   return {
     text: `Starting your workspace… ${seconds} s`,
-    title: `Your workshop workspace is starting (${workspace?.message ?? 'waiting'}); the terminal connects once it is ready.`,
+    title: workspace?.message ?? '',
   };
 }
 
