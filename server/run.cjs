@@ -27,7 +27,8 @@ async function bundle() {
   const entryPoints = [path.resolve(entry)];
   // The full command line starts workshops, whose workspaces each run the terminal server alone:
   // a bundle of its own, a seventh of the size, parsed sixty times over (server/terminalsCli.ts).
-  if (path.basename(entry) === 'cli.ts') entryPoints.push(path.join(root, 'server', 'terminalsCli.ts'));
+  // Only for `workshop`: every other command would pay for a second bundle it never runs.
+  if (process.env.RW_BUNDLE_TERMINALS === '1') entryPoints.push(path.join(root, 'server', 'terminalsCli.ts'));
   const result = await esbuild.build({
     entryPoints,
     bundle: true,
@@ -64,7 +65,11 @@ if (bundleOnly) {
     process.exit(1);
   });
 } else {
-  const built = spawnSync(process.execPath, [__filename, BUNDLE_ONLY, entry], { stdio: 'inherit' });
+  const withTerminals = path.basename(entry) === 'cli.ts' && args[0] === 'workshop';
+  const built = spawnSync(process.execPath, [__filename, BUNDLE_ONLY, entry], {
+    stdio: 'inherit',
+    env: { ...process.env, RW_BUNDLE_TERMINALS: withTerminals ? '1' : '0' },
+  });
   if (built.status !== 0) process.exit(1);
   process.argv = [process.argv[0], outFile, ...args];
   require(outFile);

@@ -15,9 +15,9 @@ import type { WorkspaceEndpoint } from '../../../server/workshop/workspaceProvid
 import { PROJECT_ROOT } from '../helpers/cliProcess';
 import { TestClient, is } from '../helpers/testClient';
 
-/** `node server/run.cjs --bundle-only server/cli.ts`, then the command a workspace runs. */
+/** `node server/run.cjs --bundle-only server/terminalsCli.ts`, then the command a workspace runs. */
 export function terminalServerCommand(): { file: string; args: string[] } {
-  const built = spawnSync(process.execPath, ['server/run.cjs', '--bundle-only', 'server/cli.ts'], {
+  const built = spawnSync(process.execPath, ['server/run.cjs', '--bundle-only', 'server/terminalsCli.ts'], {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
   });
