@@ -10,21 +10,14 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import serveHandler from 'serve-handler';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/plugins/headlessChromium';
 import { buildSite } from './targets/ours';
 import { PROJECT_ROOT } from './targets/target';
 
 const BUILD_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-bench-build');
 const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
-const CHROME_PATH = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// chrome-launcher, unlike playwright, starts Chromium with a window unless told otherwise.
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 const GOALS = {
   desktop: { performance: 98, accessibility: 100 },
   mobile: { performance: 90, accessibility: 100, tbtMs: 200 },
@@ -72,7 +65,7 @@ async function main(): Promise<void> {
   const chromeLauncher = await import('chrome-launcher');
   const site = await serve(BUILD_DIR);
   const scores: PageScore[] = [];
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
   try {
     for (const page of sitemapPages(BUILD_DIR)) {
       for (const formFactor of ['desktop', 'mobile'] as const) {

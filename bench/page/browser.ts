@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/support/browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/plugins/headlessChromium';
 import { installProbe, type BenchProbe, type PaintCondition, type PaintTiming } from './probe';
 
 export const VIEWPORT = { width: 1280, height: 900 } as const;
@@ -37,7 +37,7 @@ export async function launchBenchBrowser(
     .launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       viewport,
     })
     .catch(async (error: unknown) => {

@@ -44,7 +44,11 @@ describe('what the page does about a server message', () => {
 
   it('keeps what a step printed when it goes from waiting for the keyboard back to running: the same run', () => {
     const again = { type: 'step', terminal: 'main', stepId: 'ask', state: 'running' } as const;
-    const waiting = { ...NOTHING, busy: { main: 'ask' }, steps: { ask: { state: 'waiting-input' } } } as PageFacts;
+    const waiting = {
+      ...NOTHING,
+      busy: { main: 'ask' },
+      steps: { ask: { state: 'waiting-input' } },
+    } as PageFacts;
     expect(effectsOf(again, waiting).map((effect) => effect.type)).not.toContain('output-restarts');
     const rerun = { ...NOTHING, steps: { ask: { state: 'passed' } } } as PageFacts;
     expect(effectsOf(again, rerun).map((effect) => effect.type)).toContain('output-restarts');

@@ -7,18 +7,12 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from './support/siteAndBrowser';
 import { auditPage, describeFindings, isBlocking } from './support/axe';
-import { launchBrowser, type BrowserSession } from './support/browser';
-import { liveUrl, startLiveInScratchHome, type ScratchLiveSite } from './support/liveShells';
-import {
-  BUILD_DIR,
-  BUILD_HOOK_TIMEOUT_MS,
-  liveAvailability,
-  serveSite,
-  sitemapPaths,
-  type ServedSite,
-} from './support/site';
+import { type BrowserSession } from './support/browser';
+import { liveUrl, startLiveInScratchHome } from './support/liveShells';
+import { BUILD_DIR, BUILD_HOOK_TIMEOUT_MS, liveAvailability, serveSite, sitemapPaths } from './support/site';
 
 const COLOR_MODES = ['light', 'dark'] as const;
 type ColorMode = (typeof COLOR_MODES)[number];
@@ -84,26 +78,18 @@ async function auditAll(audit: Audit): Promise<string[]> {
 }
 
 describe('accessibility of the published site (npm run serve), axe-core', () => {
-  let site: ServedSite;
-  let browser: BrowserSession;
+  const e2e = useSiteAndBrowser(() => serveSite());
   let pages: string[];
 
   beforeAll(async () => {
-    site = await serveSite();
-    browser = await launchBrowser();
     pages = await readerAndDeckPaths();
   }, BUILD_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
 
   it('has no serious or critical violation on any page or deck, light or dark', async () => {
     expect(pages.length).toBeGreaterThan(2);
     const failures = await auditAll({
       pages,
-      open: (sitePath, mode) => openIn(browser, site.url(sitePath), mode),
+      open: (sitePath, mode) => openIn(e2e.browser, e2e.site.url(sitePath), mode),
     });
     expect(failures, failures.join('\n')).toEqual([]);
   }, 600_000);
@@ -112,23 +98,15 @@ describe('accessibility of the published site (npm run serve), axe-core', () => 
 const availability = liveAvailability();
 
 describe.skipIf(!availability.available)('accessibility of `npm run live`, axe-core', () => {
-  let live: ScratchLiveSite;
-  let browser: BrowserSession;
+  const e2e = useSiteAndBrowser(() => startLiveInScratchHome({ fakes: true }));
   let pages: string[];
 
   beforeAll(async () => {
-    live = await startLiveInScratchHome({ fakes: true });
-    browser = await launchBrowser();
     pages = await readerAndDeckPaths();
   }, BUILD_HOOK_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await browser?.close();
-    await live?.close();
-  });
-
   async function openConnected(sitePath: string, mode: ColorMode): Promise<Page> {
-    const page = await openIn(browser, liveUrl(live, sitePath), mode);
+    const page = await openIn(e2e.browser, liveUrl(e2e.site, sitePath), mode);
     if (!sitePath.startsWith(DECK_PREFIX)) {
       await page.locator('[data-connection="connected"]').first().waitFor({ timeout: 20_000 });
     }

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeProblems, launchBrowser, openPage, type BrowserSession } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from './support/siteAndBrowser';
+import { describeProblems, openPage } from './support/browser';
 import { permalinkOf, readDocs } from './support/docs';
 import { MERMAID_SVG, visibleDiagramSvgs, waitForMermaid } from './support/pageReport';
-import { BUILD_HOOK_TIMEOUT_MS, serveSite, type ServedSite } from './support/site';
+import { serveSite } from './support/site';
 
 const COLOUR_MODE_TOGGLE = 'button[aria-label*="dark and light mode"]';
 
@@ -18,23 +19,12 @@ function firstNodeFill(page: Page): Promise<string> {
 
 // What a reader does on the published (static) site besides reading.
 describe('a reader of the static build', () => {
-  let site: ServedSite;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    site = await serveSite();
-    browser = await launchBrowser({ colorScheme: 'light' });
-  }, BUILD_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const e2e = useSiteAndBrowser(() => serveSite(), { colorScheme: 'light' });
 
   it('switches to dark mode with the navbar toggle, and the diagrams show in dark colours', async () => {
     const doc = (await readDocs()).find((candidate) => candidate.mermaidFences > 0);
     if (!doc) throw new Error('No page in docs/ has a mermaid diagram to switch.');
-    const { page, problems } = await openPage(browser, site.url(permalinkOf(doc)));
+    const { page, problems } = await openPage(e2e.browser, e2e.site.url(permalinkOf(doc)));
     const drawn = await waitForMermaid(page, doc.mermaidFences);
     expect(drawn, describeProblems(doc.file, problems)).toBe(doc.mermaidFences);
     const lightFill = await firstNodeFill(page);
@@ -63,7 +53,7 @@ describe('a reader of the static build', () => {
   });
 
   it("names each step once, in its toolbar, and not again in its code block's title bar", async () => {
-    const { page } = await openPage(browser, site.url('/split-deployment'));
+    const { page } = await openPage(e2e.browser, e2e.site.url('/split-deployment'));
     const steps = page.locator('[data-step-id]');
     expect(await steps.count()).toBeGreaterThan(3);
     expect(await page.locator('[data-step-id] [data-step-title]').allInnerTexts()).toContain(
@@ -74,7 +64,7 @@ describe('a reader of the static build', () => {
   });
 
   it('finds "skupper" with the offline search box in the navbar', async () => {
-    const { page, problems } = await openPage(browser, site.url('/'));
+    const { page, problems } = await openPage(e2e.browser, e2e.site.url('/'));
     expect(await page.locator('input.navbar__search-input').count(), describeProblems('/', problems)).toBe(1);
     await page.locator('input.navbar__search-input').click();
     await page.locator('input.navbar__search-input').pressSequentially('skupper', { delay: 30 });
@@ -88,7 +78,7 @@ describe('a reader of the static build', () => {
     await page.waitForURL((url) => url.pathname !== '/' || url.hash !== '', { timeout: 30_000 });
     expect(await page.locator('article').innerText()).toMatch(/skupper/i);
     expect(describeProblems('search', problems)).toBe('search: no problems');
-    expect(browser.offHostRequests).toEqual([]);
+    expect(e2e.browser.offHostRequests).toEqual([]);
     await page.close();
   });
 });

@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  describeProblems,
-  hasProblems,
-  launchBrowser,
-  openPage,
-  type BrowserSession,
-  type PageProblems,
-} from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from './support/siteAndBrowser';
+import { describeProblems, hasProblems, openPage, type PageProblems } from './support/browser';
 import { readDocs, type DocSource } from './support/docs';
 import {
   admonitions,
@@ -25,7 +19,7 @@ import {
   recordScripts,
   type LoadedScript,
 } from './support/scripts';
-import { BUILD_HOOK_TIMEOUT_MS, serveSite, sitemapPaths, type ServedSite } from './support/site';
+import { BUILD_HOOK_TIMEOUT_MS, serveSite, sitemapPaths } from './support/site';
 import { readSeed } from '../site/seed';
 
 interface PageReport {
@@ -50,26 +44,18 @@ const FIRST_LOAD_BUDGET_KIB = 200;
 // One crawl of the whole static build, as a first-time reader with an empty cache; the tests below
 // each judge one aspect of it.
 describe('the static build, served with `npm run serve`', () => {
-  let site: ServedSite;
-  let browser: BrowserSession;
+  const e2e = useSiteAndBrowser(() => serveSite());
   let docs: DocSource[];
   const reports: PageReport[] = [];
 
   beforeAll(async () => {
-    site = await serveSite();
-    browser = await launchBrowser();
     docs = await readDocs();
     for (const sitePath of await sitemapPaths()) reports.push(await visit(sitePath));
   }, BUILD_HOOK_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
   async function visit(sitePath: string): Promise<PageReport> {
     let readScripts: () => Promise<LoadedScript[]> = async () => [];
-    const { page, problems } = await openPage(browser, site.url(sitePath), {
+    const { page, problems } = await openPage(e2e.browser, e2e.site.url(sitePath), {
       disableCache: true,
       beforeNavigate: (tab) => void (readScripts = recordScripts(tab)),
     });
@@ -101,11 +87,13 @@ describe('the static build, served with `npm run serve`', () => {
   it('loads every page with no console error, page error, failed request or request off this machine', () => {
     const troubled = reports.filter((report) => hasProblems(report.problems));
     expect(troubled.map((report) => describeProblems(report.path, report.problems))).toEqual([]);
-    expect(browser.offHostRequests).toEqual([]);
+    expect(e2e.browser.offHostRequests).toEqual([]);
   });
 
   it('answers an unknown path with the not-found page, without errors', async () => {
-    const { page, problems } = await openPage(browser, site.url(NOT_FOUND_PATH), { documentStatus: 404 });
+    const { page, problems } = await openPage(e2e.browser, e2e.site.url(NOT_FOUND_PATH), {
+      documentStatus: 404,
+    });
     expect(await page.locator('h1').first().innerText()).toMatch(/not found/i);
     expect(describeProblems(NOT_FOUND_PATH, problems)).toBe(`${NOT_FOUND_PATH}: no problems`);
     await page.close();

@@ -13,18 +13,34 @@ const PRIVATE_MODES = /\x1b\[\?[\d;]*[hl]/g;
 export class EchoHider {
   private hiding = false;
   private hidden = 0;
+  private pending = '';
 
   start(): void {
     this.hiding = true;
     this.hidden = 0;
+    this.pending = '';
   }
 
   stop(): void {
     this.hiding = false;
   }
 
+  /**
+   * Ctrl-C dropped the typed line before it ran: what readline echoed meanwhile (our line, its ^C)
+   * stays hidden, and the reader sees what a Ctrl-C at an empty prompt shows.
+   */
+  dropped(): void {
+    if (this.hiding) this.pending = '^C\r\n';
+    this.hiding = false;
+  }
+
   /** What of the shell's output the clients see. */
   visible(text: string): string {
+    if (this.pending) {
+      const shown = this.pending + text;
+      this.pending = '';
+      return shown;
+    }
     if (!this.hiding) return text;
     this.hidden += text.length;
     if (this.hidden > MAX_HIDDEN_UNITS) {

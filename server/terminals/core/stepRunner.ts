@@ -96,24 +96,19 @@ export class StepRunner {
   interrupt(): void {
     const step = this.step;
     if (step?.phase === 'waiting-prompt') {
+      // Nothing was typed: the step provably never started.
       this.finish('interrupted');
       return;
     }
     if (step?.phase === 'typed') {
-      // Ctrl-C reaches readline before our line runs: it is dropped, and no C or D mark follows.
-      this.echo.stop();
-      this.shell.pressCtrlC();
-      this.finish('interrupted');
+      // Readline holds the line: a Ctrl-C now may drop it, let it run anyway, or leave half of it at
+      // the prompt with no mark to say so (all seen with bash 5.2). The line is complete and the
+      // shell accepts it at once: Ctrl-C goes when its C mark says the command runs.
+      step.interruptRequested = true;
       return;
     }
     this.shell.pressCtrlC();
-    if (!step) return;
-    step.interruptRequested = true;
-    const escalate = (signal: ForegroundSignal, ms: number) =>
-      step.timers.push(setTimeout(() => this.step === step && this.shell.signalForeground(signal), ms));
-    escalate('SIGINT', INTERRUPT_ESCALATION_MS.sigint);
-    escalate('SIGTERM', INTERRUPT_ESCALATION_MS.sigterm);
-    escalate('SIGKILL', INTERRUPT_ESCALATION_MS.sigkill);
+    if (step) this.stopRunning(step);
   }
 
   /** Keys from a client: a program that waited for them may be running again. */
@@ -135,6 +130,14 @@ export class StepRunner {
     else if (mark.kind === 'C' && step.phase === 'typed') {
       step.phase = 'executing';
       this.startPolling();
+      if (step.interruptRequested) {
+        this.shell.pressCtrlC();
+        this.stopRunning(step);
+      }
+    } else if (mark.kind === 'D' && step.phase === 'typed') {
+      // A command line ended that never started: the reader's own Ctrl-C dropped ours.
+      this.echo.dropped();
+      this.finish('interrupted');
     } else if (mark.kind === 'D' && step.phase === 'executing') {
       const exitCode = mark.exitCode ?? 0;
       if (step.interruptRequested || exitCode === 130) this.finish('interrupted', exitCode);
@@ -172,6 +175,16 @@ export class StepRunner {
     step.phase = 'typed';
     this.echo.start();
     if (!this.shell.typeStep(step.command)) this.echo.stop();
+  }
+
+  /** Ctrl-C was pressed for a running step; if its job is still there: signals, harder each time. */
+  private stopRunning(step: ActiveStep): void {
+    step.interruptRequested = true;
+    const escalate = (signal: ForegroundSignal, ms: number) =>
+      step.timers.push(setTimeout(() => this.step === step && this.shell.signalForeground(signal), ms));
+    escalate('SIGINT', INTERRUPT_ESCALATION_MS.sigint);
+    escalate('SIGTERM', INTERRUPT_ESCALATION_MS.sigterm);
+    escalate('SIGKILL', INTERRUPT_ESCALATION_MS.sigkill);
   }
 
   private startPolling(): void {

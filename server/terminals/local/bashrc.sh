@@ -57,7 +57,10 @@ __rw_run() {
   local __rw_file="$__rw_steps/$1.sh" __rw_i=0 __rw_n __rw_buf= __rw_start=0 __rw_shown=0 __rw_status=0
   local -a __rw_lines
   mapfile -t __rw_lines <"$__rw_file" || return 2
-  command rm -f -- "$__rw_file"
+  # Emptied, not removed (the server removes it): no process starts before the block's own, so a
+  # Ctrl-C here reaches this shell. An rm would hold the terminal for a moment, and a Ctrl-C in that
+  # moment was lost and the step ran on.
+  : >"$__rw_file"
   __rw_n=${#__rw_lines[@]}
   while (( __rw_i < __rw_n )); do
     __rw_buf+=${__rw_buf:+$'\n'}${__rw_lines[__rw_i]}

@@ -3,13 +3,12 @@
  * staged in the private steps directory, each shell recorded so that a restarted server ends what
  * a killed one left, and all of it removed when the shell ends.
  */
-import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../log';
 import type { LaunchRequest, LaunchResult, ShellHost, ShellProcess } from '../core/shellHost';
 import type { ResolvedLocalOptions } from './options';
 import { OrphanRegistry } from './orphans';
 import { spawnPty, type PtyShell } from './ptyProcess';
-import { type ShellIntegration, forgetShell, integrationEnv, shellArgs, stageStep } from './shellIntegration';
+import { type ShellIntegration, StagedSteps, integrationEnv, shellArgs } from './shellIntegration';
 
 export class LocalShellHost implements ShellHost {
   private readonly registry: OrphanRegistry;
@@ -58,9 +57,10 @@ export class LocalShellHost implements ShellHost {
 
   private adopt(name: string, child: PtyShell): ShellProcess {
     let ending: Promise<void> | undefined;
+    const staged = new StagedSteps(this.integration);
     const cleanUp = async () => {
       await child.terminate();
-      forgetShell(this.integration, child.pid);
+      staged.forget(child.pid);
       this.registry.remove(child.pid);
       if (this.pids.get(name) === child.pid) this.pids.delete(name);
     };
@@ -71,7 +71,7 @@ export class LocalShellHost implements ShellHost {
       resume: () => child.resume(),
       onData: (listener) => child.onData(listener),
       onExit: (listener) => child.onExit(listener),
-      stageStep: (block) => stageStep(this.integration, randomBytes(8).toString('hex'), block),
+      stageStep: (block) => staged.stage(block),
       signalForeground: (signal) => child.signalForeground(signal),
       waitsForInput: () => child.waitsForInput(),
       terminate: () => (ending ??= cleanUp()),

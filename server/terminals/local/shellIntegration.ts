@@ -10,6 +10,7 @@
  * the history, and evaluated; the first that fails ends the step, and its first line goes to the
  * server in the `D` mark.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -44,19 +45,37 @@ export function integrationEnv(integration: ShellIntegration, nonce: string): Re
   return { __RW_NONCE: nonce, __RW_STEPS: integration.stepsDir };
 }
 
-/** Hands a block to the shell: the block goes in a file, and a short line is typed. */
-export function stageStep(integration: ShellIntegration, id: string, block: string): string {
-  writeFileSync(path.join(integration.stepsDir, `${id}.sh`), block.endsWith('\n') ? block : `${block}\n`, {
-    mode: 0o600,
-  });
-  // A leading space keeps it out of the history with HISTCONTROL=ignorespace; HISTIGNORE covers the rest.
-  return ` __rw_run ${id}\r`;
-}
-
 /**
- * Removes what an ended shell left in the steps directory: the file its rc parses multi-line steps
- * into (`.syntax-<pid>`, see bashrc.sh), which the shell keeps for its whole life to avoid a fork per line.
+ * The blocks handed to one shell: each goes in a file and a short line that runs it is typed. The
+ * shell empties the file as it reads it (bashrc.sh); the file itself goes when the next block is
+ * staged or the shell ends, so a block whose line never ran (dropped by Ctrl-C) does not stay behind.
  */
-export function forgetShell(integration: ShellIntegration, pid: number): void {
-  rmSync(path.join(integration.stepsDir, `.syntax-${pid}`), { force: true });
+export class StagedSteps {
+  private last: string | undefined;
+
+  constructor(private readonly integration: ShellIntegration) {}
+
+  stage(block: string): string {
+    this.removeLast();
+    const id = randomBytes(8).toString('hex');
+    this.last = path.join(this.integration.stepsDir, `${id}.sh`);
+    writeFileSync(this.last, block.endsWith('\n') ? block : `${block}\n`, { mode: 0o600 });
+    // A leading space keeps it out of the history with HISTCONTROL=ignorespace; HISTIGNORE covers the rest.
+    return ` __rw_run ${id}\r`;
+  }
+
+  /**
+   * Removes what an ended shell left in the steps directory: its last block, and the file its rc
+   * parses multi-line steps into (`.syntax-<pid>`, see bashrc.sh), which the shell keeps for its
+   * whole life to avoid a fork per line.
+   */
+  forget(pid: number): void {
+    this.removeLast();
+    rmSync(path.join(this.integration.stepsDir, `.syntax-${pid}`), { force: true });
+  }
+
+  private removeLast(): void {
+    if (this.last !== undefined) rmSync(this.last, { force: true });
+    this.last = undefined;
+  }
 }

@@ -4,20 +4,12 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../headlessChromium';
 import { diagramHash, mermaidSources } from './diagramSource';
 import { RENDERED_DIR, readRendered, renderedPath, type RenderedDiagram } from './renderedDiagrams';
 
 const PROJECT_ROOT = path.join(__dirname, '..', '..', '..');
 const DOCS_DIR = path.join(PROJECT_ROOT, 'docs');
-const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // The site's own font stack (Infima's), so labels are measured in the font a reader sees them in.
 const FONT_FAMILY = 'system-ui, -apple-system, Segoe UI, Roboto, Ubuntu, Cantarell, Noto Sans, sans-serif';
 
@@ -125,7 +117,7 @@ async function main(): Promise<void> {
   ).version;
   const toDraw = [...sources].filter(([hash]) => force || !readRendered(hash));
   if (toDraw.length > 0) {
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     try {
       const page = await browser.newPage();
       await page.setContent('<!doctype html><html><body></body></html>');

@@ -4,36 +4,22 @@
  * per page.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  describeProblems,
-  hasProblems,
-  launchBrowser,
-  openPage,
-  type BrowserSession,
-  type PageProblems,
-} from '../support/browser';
-import { BUILD_HOOK_TIMEOUT_MS, serveSite, type ServedSite } from '../support/site';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from '../support/siteAndBrowser';
+import { describeProblems, hasProblems, openPage, type PageProblems } from '../support/browser';
+import { BUILD_HOOK_TIMEOUT_MS, serveSite } from '../support/site';
 import { SPLIT_DECK, goToStep, waitForDeck, waitForSlide } from './support';
 
 const ENABLE_SKUPPER = 'split-deployment/enable-skupper';
 
 describe('the split-deployment deck in the static build', () => {
-  let site: ServedSite;
-  let browser: BrowserSession;
+  const e2e = useSiteAndBrowser(() => serveSite());
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    site = await serveSite();
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser, site.url(SPLIT_DECK)));
+    ({ page, problems } = await openPage(e2e.browser, e2e.site.url(SPLIT_DECK)));
   }, BUILD_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
 
   it('renders as slides with no console errors, page errors or failed requests', async () => {
     const deck = await waitForDeck(page);
@@ -47,7 +33,7 @@ describe('the split-deployment deck in the static build', () => {
   });
 
   it('cuts its slides once, with every diagram drawn on its slide from the first render (build-time SVG)', async () => {
-    const fresh = await browser.context.newPage();
+    const fresh = await e2e.browser.context.newPage();
     try {
       // Every slide count the deck ever shows, from the first render on.
       await fresh.addInitScript(() => {
@@ -58,7 +44,7 @@ describe('the split-deployment deck in the static build', () => {
           if (count && count !== '0' && seen.at(-1) !== count) seen.push(count);
         }).observe(document, { subtree: true, childList: true, attributes: true });
       });
-      await fresh.goto(site.url(SPLIT_DECK));
+      await fresh.goto(e2e.site.url(SPLIT_DECK));
       const deck = await waitForDeck(fresh);
       const diagrams = await fresh.locator('#rw-deck-content [data-diagram]').count();
       expect(diagrams).toBeGreaterThan(0);

@@ -2,32 +2,22 @@
  * A live page loads and evaluates xterm once it has loaded and is idle, so the first Run finds the
  * terminal ready (a cold Run is a warm one), while xterm stays out of the page's first load.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, type BrowserSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from '../support/siteAndBrowser';
+import { openPage } from '../support/browser';
 import { liveUrl } from '../support/liveShells';
 import { recordScripts, type LoadedScript } from '../support/scripts';
-import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
+import { liveAvailability } from '../support/site';
 import { startRunnerSite } from './support';
 
 const availability = liveAvailability();
 
 describe.skipIf(!availability.available)('xterm on a live page (npm run live)', () => {
-  let live: LiveSite;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    live = await startRunnerSite({ fakes: false });
-    browser = await launchBrowser();
-  }, BUILD_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await live?.close();
-  });
+  const e2e = useSiteAndBrowser(() => startRunnerSite({ fakes: false }));
 
   it('is loaded after the load event, when idle, before any Run; never in the first load', async () => {
     let scripts: () => Promise<LoadedScript[]> = async () => [];
-    const { page } = await openPage(browser, liveUrl(live, '/running-locally'), {
+    const { page } = await openPage(e2e.browser, liveUrl(e2e.site, '/running-locally'), {
       beforeNavigate: (tab) => void (scripts = recordScripts(tab)),
     });
     await page.locator('[data-connection="connected"]').first().waitFor();

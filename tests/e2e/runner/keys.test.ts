@@ -4,10 +4,11 @@
  * tests/fakes (a test double: no cluster exists here), used only to give a step some output.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, type BrowserSession } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from '../support/siteAndBrowser';
+import { openPage } from '../support/browser';
 import { liveUrl, openConnectedPage, terminalText, waitForTerminalText } from '../support/liveShells';
-import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
+import { BUILD_HOOK_TIMEOUT_MS, liveAvailability } from '../support/site';
 import { startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
 
 const availability = liveAvailability();
@@ -41,25 +42,19 @@ async function screenLines(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!availability.available)('keys, copy and paste in the terminal (npm run live)', () => {
-  let live: LiveSite;
-  let browser: BrowserSession;
+  const e2e = useSiteAndBrowser(() => startRunnerSite({ fakes: true }), {
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   let page: Page;
 
   beforeAll(async () => {
-    live = await startRunnerSite({ fakes: true });
-    browser = await launchBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
-    ({ page } = await openConnectedPage(browser, live, '/running-locally'));
+    ({ page } = await openConnectedPage(e2e.browser, e2e.site, '/running-locally'));
     await stepButton(page, START, 'Run').click();
     await waitForStepState(page, START, ['waiting-input']);
     await page.keyboard.type('{"auths":{}}');
     await page.keyboard.press('Enter');
     expect(await waitForStepState(page, START, ['passed', 'failed'], 60_000)).toBe('passed');
   }, BUILD_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await live?.close();
-  });
 
   it('copies a finished step\'s output with "Copy output": plain text, no escape codes', async () => {
     await stepLocator(page, START).getByRole('button', { name: 'Copy output' }).click();
@@ -96,7 +91,7 @@ describe.skipIf(!availability.available)('keys, copy and paste in the terminal (
     await expect.poll(() => clipboard(page)).toBe('shift-copy-2');
 
     // A Mac, as the page sees one; a harmless step (rm -f in the scratch HOME) opens its terminal.
-    const { page: mac } = await openPage(browser, liveUrl(live, '/clean-up'), {
+    const { page: mac } = await openPage(e2e.browser, liveUrl(e2e.site, '/clean-up'), {
       beforeNavigate: async (tab) => {
         await tab.addInitScript(() =>
           Object.defineProperty(navigator, 'platform', { get: () => 'MacIntel' }),

@@ -4,10 +4,11 @@
  * shells, the terminal server, the WebSocket and the page are all real.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeProblems, launchBrowser, type BrowserSession, type PageProblems } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from '../support/siteAndBrowser';
+import { describeProblems, type PageProblems } from '../support/browser';
 import { openConnectedPage, terminalText, waitForTerminalText } from '../support/liveShells';
-import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
+import { BUILD_HOOK_TIMEOUT_MS, liveAvailability } from '../support/site';
 import { count, startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
 
 const availability = liveAvailability();
@@ -19,21 +20,13 @@ const PORT_FORWARD = 'running-locally/access-the-hello-world-from-localhost-with
 describe.skipIf(!availability.available)(
   'running steps from the page (npm run live, simulated clusters)',
   () => {
-    let live: LiveSite;
-    let browser: BrowserSession;
+    const e2e = useSiteAndBrowser(() => startRunnerSite({ fakes: true }));
     let page: Page;
     let problems: PageProblems;
 
     beforeAll(async () => {
-      live = await startRunnerSite({ fakes: true });
-      browser = await launchBrowser();
-      ({ page, problems } = await openConnectedPage(browser, live, '/running-locally'));
+      ({ page, problems } = await openConnectedPage(e2e.browser, e2e.site, '/running-locally'));
     }, BUILD_HOOK_TIMEOUT_MS);
-
-    afterAll(async () => {
-      await browser?.close();
-      await live?.close();
-    });
 
     it('takes the token out of the address bar once read', () => {
       expect(page.url()).not.toContain('rw-token');

@@ -1,8 +1,8 @@
 /** A step whose program is missing (here: `oc`, which this machine does not have), from the page. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserSession } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from '../support/siteAndBrowser';
 import { openConnectedPage } from '../support/liveShells';
-import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
+import { liveAvailability } from '../support/site';
 import { startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
 
 const availability = liveAvailability();
@@ -11,21 +11,10 @@ const NAMESPACE = 'running-locally/create-a-project-namespace';
 describe.skipIf(!availability.available)(
   'a step whose command is not installed (npm run live, no oc)',
   () => {
-    let live: LiveSite;
-    let browser: BrowserSession;
-
-    beforeAll(async () => {
-      live = await startRunnerSite({ fakes: false });
-      browser = await launchBrowser();
-    }, BUILD_HOOK_TIMEOUT_MS);
-
-    afterAll(async () => {
-      await browser?.close();
-      await live?.close();
-    });
+    const e2e = useSiteAndBrowser(() => startRunnerSite({ fakes: false }));
 
     it('fails with exit code 127 and says, in words, that `oc` is not installed, linking the requirements', async () => {
-      const { page } = await openConnectedPage(browser, live, '/running-locally');
+      const { page } = await openConnectedPage(e2e.browser, e2e.site, '/running-locally');
       await stepButton(page, NAMESPACE, 'Run').click();
       expect(await waitForStepState(page, NAMESPACE, ['failed', 'passed'])).toBe('failed');
       const step = stepLocator(page, NAMESPACE);

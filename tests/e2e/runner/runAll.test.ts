@@ -3,10 +3,10 @@
  * against `npm run live` with the simulated `crc`/`oc` of tests/fakes (test doubles: no cluster here).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserSession } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from '../support/siteAndBrowser';
 import { openConnectedPage } from '../support/liveShells';
-import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
+import { BUILD_HOOK_TIMEOUT_MS, liveAvailability } from '../support/site';
 import { startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
 
 const availability = liveAvailability();
@@ -18,21 +18,13 @@ const FRONTEND = 'running-locally/deploy-the-front-end-image-within-the-created-
 const PODS = 'running-locally/have-a-look-at-the-created-pods';
 
 describe.skipIf(!availability.available)('running many steps (npm run live, simulated clusters)', () => {
-  let live: LiveSite;
-  let browser: BrowserSession;
+  const e2e = useSiteAndBrowser(() => startRunnerSite({ fakes: true }));
   let page: Page;
 
   beforeAll(async () => {
-    live = await startRunnerSite({ fakes: true });
-    browser = await launchBrowser();
-    ({ page } = await openConnectedPage(browser, live, '/running-locally'));
+    ({ page } = await openConnectedPage(e2e.browser, e2e.site, '/running-locally'));
     page.on('dialog', (dialog) => void dialog.accept());
   }, BUILD_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await live?.close();
-  });
 
   it('stops a step that waits for input', async () => {
     await stepButton(page, START, 'Run').click();

@@ -4,15 +4,10 @@
  * a recorded output replays into a read-only terminal; nothing logs an error.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  describeProblems,
-  launchBrowser,
-  openPage,
-  type BrowserSession,
-  type PageProblems,
-} from '../support/browser';
-import { BUILD_HOOK_TIMEOUT_MS, serveSite, type ServedSite } from '../support/site';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from '../support/siteAndBrowser';
+import { describeProblems, openPage, type PageProblems } from '../support/browser';
+import { BUILD_HOOK_TIMEOUT_MS, serveSite } from '../support/site';
 import { describeScripts, firstLoadBytes, kib, recordScripts } from '../support/scripts';
 import { terminalText } from '../support/liveShells';
 import { stepButton, stepLocator } from './support';
@@ -21,22 +16,16 @@ const START = 'running-locally/start-openshift-local';
 const PODS = 'running-locally/have-a-look-at-the-created-pods';
 
 describe('a step on the static site (no terminal server)', () => {
-  let site: ServedSite;
-  let browser: BrowserSession;
+  const e2e = useSiteAndBrowser(() => serveSite());
   let page: Page;
   let problems: PageProblems;
 
   beforeAll(async () => {
-    site = await serveSite();
-    browser = await launchBrowser();
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
-    ({ page, problems } = await openPage(browser, site.url('/running-locally')));
+    await e2e.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: e2e.site.origin,
+    });
+    ({ page, problems } = await openPage(e2e.browser, e2e.site.url('/running-locally')));
   }, BUILD_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
 
   it('says Run needs the live version, in one line, and Run explains itself when pressed', async () => {
     const step = stepLocator(page, START);
@@ -72,9 +61,9 @@ describe('a step on the static site (no terminal server)', () => {
   });
 
   it('loads no xterm code with the page, and loads it once something is replayed (sizes printed)', async () => {
-    const fresh = await browser.context.newPage();
+    const fresh = await e2e.browser.context.newPage();
     const scripts = recordScripts(fresh);
-    await fresh.goto(site.url('/running-locally'), { waitUntil: 'networkidle' });
+    await fresh.goto(e2e.site.url('/running-locally'), { waitUntil: 'networkidle' });
     // Everything the page loads by itself, hydration and its route chunks included, is "first load".
     await fresh.waitForSelector('html[data-has-hydrated="true"]');
     await fresh.waitForLoadState('networkidle');

@@ -3,10 +3,10 @@
  * simulated `crc`/`oc`/`skupper` of tests/fakes (test doubles: no cluster exists here).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserSession } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from '../support/siteAndBrowser';
 import { openConnectedPage, waitForTerminalText } from '../support/liveShells';
-import { BUILD_HOOK_TIMEOUT_MS, liveAvailability, type LiveSite } from '../support/site';
+import { BUILD_HOOK_TIMEOUT_MS, liveAvailability } from '../support/site';
 import { startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
 
 const availability = liveAvailability();
@@ -14,21 +14,15 @@ const ARO_LOGIN = 'split-deployment/log-in-to-aro-and-create-context';
 const ARO_URL = 'https://api.e2e-variables.example:6443/';
 
 describe.skipIf(!availability.available)('page variables (npm run live)', () => {
-  let live: LiveSite;
-  let browser: BrowserSession;
+  const e2e = useSiteAndBrowser(() => startRunnerSite({ fakes: true }));
   let page: Page;
 
   beforeAll(async () => {
-    live = await startRunnerSite({ fakes: true });
-    browser = await launchBrowser();
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.origin });
-    ({ page } = await openConnectedPage(browser, live, '/split-deployment'));
+    await e2e.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: e2e.site.origin,
+    });
+    ({ page } = await openConnectedPage(e2e.browser, e2e.site, '/split-deployment'));
   }, BUILD_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await live?.close();
-  });
 
   it('disables Run while a variable the step uses has no value, and says which', async () => {
     expect(await stepButton(page, ARO_LOGIN, 'Run').getAttribute('aria-disabled')).toBe('true');

@@ -6,11 +6,12 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSiteAndBrowser } from '../support/siteAndBrowser';
 import type { StepsManifest } from '../../../src/remark/stepModel';
 import { loadStepsManifest } from '../../../src/plugins/loadStepsManifest';
-import { launchBrowser, openPage, type BrowserSession } from '../support/browser';
-import { BUILD_HOOK_TIMEOUT_MS, PROJECT_ROOT, liveAvailability, type LiveSite } from '../support/site';
+import { openPage } from '../support/browser';
+import { BUILD_HOOK_TIMEOUT_MS, PROJECT_ROOT, liveAvailability } from '../support/site';
 import { startRunnerSite, stepButton, stepLocator } from './support';
 
 const availability = liveAvailability();
@@ -22,22 +23,14 @@ const PULL_SECRET = '{"auths":{}}';
 const ARO_PASSWORD = 'e2e-aro-password';
 
 describe.skipIf(!availability.available)('the whole walkthrough, run from its pages', () => {
-  let live: LiveSite;
-  let browser: BrowserSession;
+  const e2e = useSiteAndBrowser(() => startRunnerSite({ fakes: true }));
   let manifest: StepsManifest;
 
   beforeAll(async () => {
     const loaded = await loadStepsManifest(path.join(PROJECT_ROOT, 'docs'));
     if (!loaded.ok) throw new Error(loaded.error.message);
     manifest = loaded.manifest;
-    live = await startRunnerSite({ fakes: true });
-    browser = await launchBrowser();
   }, BUILD_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await live?.close();
-  });
 
   it('has steps on every page it runs, and runs the pages in sidebar order', () => {
     for (const pageId of PAGES) {
@@ -52,8 +45,11 @@ describe.skipIf(!availability.available)('the whole walkthrough, run from its pa
       const last = foreground.at(-1);
       if (!last) throw new Error(`/${pageId} has no step to run`);
 
-      const launch = new URL(live.launchUrl);
-      const { page, problems } = await openPage(browser, new URL(`/${pageId}${launch.hash}`, launch).href);
+      const launch = new URL(e2e.site.launchUrl);
+      const { page, problems } = await openPage(
+        e2e.browser,
+        new URL(`/${pageId}${launch.hash}`, launch).href,
+      );
       page.on('dialog', (dialog) => void dialog.accept());
       await page.locator('[data-connection="connected"]').first().waitFor({ timeout: 20_000 });
       const aroUrl = page.getByLabel(/ARO_API_URL/);

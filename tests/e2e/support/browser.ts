@@ -3,16 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-// The house rules for a real browser: the system Chromium, headless, nothing phoning home.
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The house rules for a real browser (the system Chromium, headless, nothing phoning home) are the
+// project's one set: src/plugins/headlessChromium.ts.
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../src/plugins/headlessChromium';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -50,7 +43,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       colorScheme: options.colorScheme ?? 'light',
       viewport: options.viewport ?? { width: 1280, height: 900 },
       hasTouch: options.touch ?? false,

@@ -25,6 +25,31 @@ describe('stopping steps and waiting for the keyboard', () => {
     expect(f.client.screen()).not.toContain('after');
   });
 
+  it('calls a step stopped right after Run interrupted only once it has stopped, whatever the moment', async () => {
+    f = hubFixture();
+    await f.open();
+    // The moments differ by a few event-loop turns: before readline has the line, while it echoes
+    // it, as bash starts the block, while a child runs, while bash itself loops.
+    for (let turn = 0; turn < 20; turn += 1) {
+      const stepId = `stop-${turn}`;
+      const block =
+        turn % 2
+          ? `sleep 0.5; echo ran-$((40+${turn}))`
+          : `for n in 1 2 3 4 5; do read -t 0.1; done; echo ran-$((40+${turn}))`;
+      f.hub.run(f.client, { terminal: 'main', stepId, command: block });
+      for (let wait = 0; wait < turn % 6; wait += 1) await new Promise((resolve) => setImmediate(resolve));
+      f.hub.interrupt(f.client, 'main');
+      const end = await f.client.stepEnd(stepId);
+      expect(end).toMatchObject({ state: 'interrupted' });
+      const endedAt = f.client.messages.indexOf(end);
+      // The shell takes the next step only at a prompt: if the stopped one still ran, this is refused.
+      f.hub.run(f.client, { terminal: 'main', stepId: `after-${turn}`, command: 'echo next-$((6*7))' });
+      expect(await f.client.stepEnd(`after-${turn}`)).toMatchObject({ state: 'passed' });
+      const since = f.client.outputs().filter((m) => f.client.messages.indexOf(m) > endedAt);
+      expect(since.map((m) => m.data).join('')).not.toContain(`ran-${40 + turn}`);
+    }
+  });
+
   it('escalates to signals when the foreground job ignores Ctrl-C', async () => {
     f = hubFixture();
     await f.open();

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commandLine } from '../helpers/processes';
 import { hubFixture, makeHome, type HubFixture } from './fixture';
 import { isAlive, waitUntil } from './recordingClient';
 
@@ -30,7 +31,7 @@ describe('the end of a terminal', () => {
     expect(f.hub.list()).toEqual([]);
   });
 
-  it('leaves nothing of a closed shell in the steps directory', async () => {
+  it('leaves nothing of a closed shell in the steps directory, and no step text while it lives', async () => {
     f = hubFixture();
     await f.open();
     const shell = f.hub.shellPid('main')!;
@@ -39,10 +40,12 @@ describe('the end of a terminal', () => {
     await f.client.stepEnd('two-lines');
     const stepsDir = path.join(f.stateDir, 'steps');
     expect(readdirSync(stepsDir)).toContain(`.syntax-${shell}`);
+    const blocks = readdirSync(stepsDir).filter((file) => file.endsWith('.sh'));
+    expect(blocks.map((file) => readFileSync(path.join(stepsDir, file), 'utf8'))).toEqual(['']);
     f.hub.close(f.client, 'main');
     await f.client.waitFor((m) => m.type === 'exit' && m.terminal === 'main');
     await waitUntil(() => !readdirSync(stepsDir).includes(`.syntax-${shell}`));
-    expect(readdirSync(stepsDir).filter((file) => file.startsWith('.syntax-'))).toEqual([]);
+    expect(readdirSync(stepsDir)).toEqual([]);
   });
 
   it('dispose ends every terminal and leaves nothing running', async () => {
@@ -106,6 +109,8 @@ describe('the end of a terminal', () => {
         });
         old.on('exit', (code) => reject(new Error(`orphan server exited early (${code})`)));
       });
+      // Until it has exec'd sleep, the child has not set its HUP trap yet (a busy machine forks late).
+      await waitUntil(() => commandLine(pids.leftover) === 'sleep 1000');
       old.kill('SIGKILL');
       await new Promise((resolve) => old.once('exit', resolve));
       // The shell may die with its pty; the child that ignores HUP does not.

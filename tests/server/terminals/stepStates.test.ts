@@ -119,12 +119,47 @@ describe('interrupting a step', () => {
     expect(client.steps('sleep').at(-1)).toMatchObject({ state: 'interrupted', exitCode: 130 });
   });
 
-  it('drops its typed line with Ctrl-C when the command has not started yet', async () => {
+  it('presses Ctrl-C for a typed line only once the shell says it runs, and ends when the shell says it stopped', async () => {
     const { core, client, shell } = await atPrompt();
-    core.run(client, { terminal: 'main', stepId: 'typed', command: 'true' });
+    core.run(client, { terminal: 'main', stepId: 'typed', command: 'sleep 100' });
     core.interrupt(client, 'main');
-    expect(shell.written.slice(-2)).toEqual([shell.stepLine(1), '\x03']);
-    expect(states(client, 'typed')).toEqual(['running', 'interrupted']);
+    // Readline may still hold the line: a Ctrl-C now could drop it, mangle it, or let it run.
+    expect(shell.written.at(-1)).toBe(shell.stepLine(1));
+    expect(states(client, 'typed')).toEqual(['running']);
+    shell.commandStarts();
+    expect(shell.written.at(-1)).toBe('\x03');
+    expect(states(client, 'typed')).toEqual(['running']);
+    shell.commandEnds(130);
+    expect(client.steps('typed').at(-1)).toMatchObject({ state: 'interrupted', exitCode: 130 });
+  });
+
+  it('escalates to signals for a typed line that started and would not stop', async () => {
+    const { core, client, shell } = await atPrompt();
+    core.run(client, { terminal: 'main', stepId: 'stubborn', command: 'trap "" INT; sleep 100' });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    core.interrupt(client, 'main');
+    vi.advanceTimersByTime(INTERRUPT_ESCALATION_MS.sigkill);
+    expect(shell.signals).toEqual([]);
+    shell.commandStarts();
+    vi.advanceTimersByTime(INTERRUPT_ESCALATION_MS.sigkill);
+    expect(shell.signals).toEqual(['SIGINT', 'SIGTERM', 'SIGKILL']);
+    expect(states(client, 'stubborn')).toEqual(['running']);
+    shell.commandEnds(137);
+    expect(client.steps('stubborn').at(-1)).toMatchObject({ state: 'interrupted', exitCode: 137 });
+  });
+
+  it('is interrupted, having never run, when the reader’s own Ctrl-C drops its typed line', async () => {
+    const { core, client, shell } = await atPrompt();
+    core.run(client, { terminal: 'main', stepId: 'dropped', command: 'echo never' });
+    core.input(client, 'main', '\x03');
+    // Readline echoes the line and the ^C, then bash ends the empty command line (D, no C).
+    shell.print(' __rw_run step-1^C\r\n');
+    shell.commandEnds(130);
+    shell.prompt();
+    expect(client.steps('dropped').at(-1)).toMatchObject({ state: 'interrupted' });
+    expect(client.steps('dropped').at(-1)).not.toHaveProperty('exitCode');
+    await client.waitForScreen(/\^C\r\n\$ $/);
+    expect(client.screen()).not.toContain('__rw_run');
   });
 });
 

@@ -42,16 +42,23 @@ export async function providerFixture(
   // Outside /tmp: the sandbox gives each workspace a /tmp of its own, which would hide it anyway.
   const dataDir = options.dataDir ?? mkdtempSync(path.join(cacheDir(), 'rw-workshop-'));
   const db = openDatabase(dataDir);
-  const provider = await LocalWorkspaceProvider.open({
-    db,
-    dataDir,
-    projectRoot: PROJECT_ROOT,
-    command: terminalServerCommand(),
-    sandbox: options.sandbox ?? true,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
-    userPerSeat: runsAsRoot(),
-    log: quietLogger,
-  });
+  let provider: LocalWorkspaceProvider;
+  try {
+    provider = await LocalWorkspaceProvider.open({
+      db,
+      dataDir,
+      projectRoot: PROJECT_ROOT,
+      command: terminalServerCommand(),
+      sandbox: options.sandbox ?? true,
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
+      userPerSeat: runsAsRoot(),
+      log: quietLogger,
+    });
+  } catch (error) {
+    db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     provider,
     db,

@@ -3,7 +3,7 @@
  * of its own (the router and the portal do not care what the pages are). Helpers join as an
  * attendee through the real form and connect through the real router.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { quietLogger } from '../../../server/log';
@@ -32,6 +32,25 @@ export async function workshopFixture(
 ): Promise<WorkshopFixture> {
   const workspaces = await providerFixture();
   const siteDir = path.join(workspaces.dataDir, '..', `${path.basename(workspaces.dataDir)}-site`);
+  // Everything this made goes, whether the test passed, failed, or this set-up itself threw.
+  const removeAll = async () => {
+    await workspaces.cleanup();
+    rmSync(siteDir, { recursive: true, force: true });
+  };
+  try {
+    return await startOnWorkspaces(workspaces, siteDir, settings, removeAll);
+  } catch (error) {
+    await removeAll();
+    throw error;
+  }
+}
+
+async function startOnWorkspaces(
+  workspaces: ProviderFixture,
+  siteDir: string,
+  settings: { seats?: number; expiresMs?: number; idleMs?: number },
+  removeAll: () => Promise<void>,
+): Promise<WorkshopFixture> {
   mkdirSync(path.join(siteDir, 'docs', 'intro'), { recursive: true });
   writeFileSync(path.join(siteDir, 'index.html'), '<h1>home</h1>');
   writeFileSync(path.join(siteDir, 'docs', 'intro', 'index.html'), '<h1>Intro page</h1>');
@@ -91,7 +110,7 @@ export async function workshopFixture(
     },
     async cleanup() {
       await server.close();
-      await workspaces.cleanup();
+      await removeAll();
     },
   };
 }
