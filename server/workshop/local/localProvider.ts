@@ -160,6 +160,8 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
   /** Stops every workspace: the server is going away, and nothing it started may outlive it. */
   async dispose(): Promise<void> {
     await Promise.all([...this.running.keys()].map((id) => this.stop(id)));
+    // A workspace that ended on its own (not stopped) still has its seat's cgroup.
+    for (const seat of this.cgroups.seats()) await this.cgroups.end(seat);
     this.cgroups.close();
   }
 
