@@ -6,6 +6,7 @@ import type { Figures } from './figures';
 import { firstLoad } from './measures/firstLoad';
 import { yesFlood, ctrlCRuns } from './measures/flood';
 import { coldRuns, keystrokeEchoes, warmRuns } from './measures/latency';
+import { summarizeHops } from './measures/keystrokeHops';
 import { manyTerminals } from './measures/manyTerminals';
 import { catRuns, MIB } from './measures/throughput';
 import { launchBenchBrowser } from './page/browser';
@@ -85,7 +86,13 @@ export async function measureTarget(
       record.figures['run.p95'] = warm.p95;
     });
     await step('keystroke echoes', async () => {
-      const echo = keep('echo', await keystrokeEchoes(target, page, sizes.keys));
+      const samples = await keystrokeEchoes(target, page, sizes.keys);
+      const echo = keep(
+        'echo',
+        samples.map((sample) => sample.total ?? Number.NaN),
+      );
+      record.details.echoHops = summarizeHops(samples);
+      record.details.echoSamples = samples;
       record.figures['echo.p50'] = echo.p50;
       record.figures['echo.p95'] = echo.p95;
     });
@@ -113,6 +120,7 @@ export async function measureTarget(
       const echo = keep('manyPageEcho', many.pageEchoes);
       keep('manyBackgroundEcho', many.backgroundEchoes);
       record.details.manyTerminals = many.terminals;
+      record.details.manyHops = many.pageHops;
       record.figures['many.p95'] = echo.p95;
     });
     record.details.socketEvents = await page.page.evaluate(() =>

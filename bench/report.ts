@@ -2,6 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TableRow } from './figures';
+import type { TargetRecord } from './measureTarget';
+import { formatHopTable, type HopSummary } from './measures/keystrokeHops';
 
 export function formatNumber(value: number | null): string {
   if (value === null) return '—';
@@ -34,4 +36,17 @@ export function writeResults(dir: string, record: unknown, stamp: string): strin
   writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
   writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(record, null, 2)}\n`);
   return file;
+}
+
+/** Each product's keystroke, hop by hop (bench/measures/keystrokeHops.ts): why the echo takes what it takes. */
+export function hopTables(records: Partial<Record<string, TargetRecord>>): string[] {
+  const tables: string[] = [];
+  for (const [name, record] of Object.entries(records)) {
+    const echo = record?.details.echoHops as HopSummary[] | undefined;
+    const many = record?.details.manyHops as HopSummary[] | undefined;
+    if (echo?.length) tables.push(formatHopTable(`${name}: keystroke → echo, hop by hop`, echo));
+    if (many?.length)
+      tables.push(formatHopTable(`${name}: keystroke → echo with the other terminals typing`, many));
+  }
+  return tables;
 }

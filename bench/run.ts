@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { figureDefs, tableRows } from './figures';
 import { measureTarget, type BenchSizes, type TargetRecord } from './measureTarget';
-import { formatTable, writeResults } from './report';
+import { formatTable, hopTables, writeResults } from './report';
 import { makeCatFile, MIB } from './measures/throughput';
 import { startOurs } from './targets/ours';
 import { PROJECT_ROOT, type TargetName } from './targets/target';
@@ -88,6 +88,8 @@ async function main(): Promise<void> {
     if (!options.quiet) console.error(`[bench] ${line}`);
   };
   const startedAt = new Date();
+  const loadAtStart = os.loadavg();
+  log(`load average (1, 5, 15 min): ${loadAtStart.map((l) => l.toFixed(2)).join(', ')}`);
   const catFile = path.join(os.tmpdir(), `rw-bench-cat-${options.catMb}mib.txt`);
   await makeCatFile(catFile, options.catMb * MIB);
   const sizes: BenchSizes = {
@@ -139,6 +141,8 @@ async function main(): Promise<void> {
         cpuModel: os.cpus()[0]?.model ?? 'unknown',
         memoryGiB: os.totalmem() / 1024 ** 3,
         node: process.version,
+        loadAverageAtStart: loadAtStart,
+        loadAverageAtEnd: os.loadavg(),
       },
       options: {
         ...sizes,
@@ -153,6 +157,13 @@ async function main(): Promise<void> {
     stamp,
   );
   console.log(formatTable(rows, notes));
+  console.log(`\n${hopTables(records).join('\n\n')}`);
+  console.log(
+    `\nload average (1, 5, 15 min) at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   console.log(`\nJSON: ${path.relative(process.cwd(), file)}`);
 }
 

@@ -1,6 +1,8 @@
 /** Run → first output painted (warm and on a fresh page), and keystroke → echo painted. */
 import type { BenchPage } from '../page/browser';
+import type { KeystrokeProbe } from '../page/keystrokeProbe';
 import { BENCH_PROMPT, type TerminalTarget } from '../targets/target';
+import { keystrokeSample, type KeystrokeHops, type KeystrokeSample } from './keystrokeHops';
 
 export interface WarmRuns {
   samples: number[];
@@ -42,22 +44,43 @@ export async function coldRuns(target: TerminalTarget, runs: number): Promise<nu
   return samples;
 }
 
-/** Types `x` one key at a time (a pause between keys, as a person types); Ctrl-U keeps the line short. */
+/**
+ * Types `x` one key at a time (a pause between keys, as a person types); Ctrl-U keeps the line
+ * short. Each keystroke is also taken apart hop by hop (keystrokeHops.ts): the page's hops always,
+ * the server's when the target traces them.
+ */
 export async function keystrokeEchoes(
   target: TerminalTarget,
   page: BenchPage,
   keys: number,
-): Promise<number[]> {
+): Promise<KeystrokeSample[]> {
   await target.focusTerminal(page);
-  const samples: number[] = [];
+  const samples: KeystrokeSample[] = [];
   for (let i = 0; i < keys; i += 1) {
     if (i > 0 && i % 30 === 0) {
       await page.paintAfter({ kind: 'changed' }, () => page.page.keyboard.press('Control+U'));
     }
+    const traced = target.serverKeystrokes?.().length;
+    await page.page.evaluate(() => keystrokeProbe().start());
     const timing = await page.paintAfter({ kind: 'changed' }, () => page.page.keyboard.press('x'));
-    samples.push(timing.paintedAt - timing.inputAt);
+    const [pageHops] = await page.page.evaluate(() => keystrokeProbe().taken());
+    const serverHops = traced === undefined ? undefined : await serverKeystroke(target, traced);
+    samples.push(keystrokeSample(timing, pageHops, serverHops));
     await page.page.waitForTimeout(30 + Math.random() * 40);
   }
   await page.paintAfter({ kind: 'changed' }, () => page.page.keyboard.press('Control+U'));
   return samples;
 }
+
+/** The server's record of the keystroke after the first `before` (its trace file is written a moment later). */
+async function serverKeystroke(target: TerminalTarget, before: number): Promise<KeystrokeHops | undefined> {
+  const deadline = Date.now() + 1000;
+  for (;;) {
+    const traced = target.serverKeystrokes?.() ?? [];
+    if (traced.length > before || Date.now() > deadline) return traced[before];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** The keystroke probe, in the page (see IN_PAGE_SCRIPT in ../page/browser.ts). */
+declare function keystrokeProbe(): KeystrokeProbe;

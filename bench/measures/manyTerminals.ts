@@ -5,10 +5,13 @@
 import type { BenchPage } from '../page/browser';
 import type { BackgroundTerminal } from '../targets/background';
 import type { TerminalTarget } from '../targets/target';
+import { summarizeHops, type HopSummary } from './keystrokeHops';
 import { keystrokeEchoes } from './latency';
 
 export interface ManyTerminals {
   pageEchoes: number[];
+  /** The page's keystrokes hop by hop, with the other terminals typing. */
+  pageHops: HopSummary[];
   backgroundEchoes: number[];
   terminals: number;
 }
@@ -24,9 +27,10 @@ export async function manyTerminals(
     for (let i = 1; i < count; i += 1) background.push(await target.openBackground(i));
     for (const terminal of background) terminal.startTyping(200);
     await page.page.waitForTimeout(1000);
-    const pageEchoes = await keystrokeEchoes(target, page, keys);
+    const samples = await keystrokeEchoes(target, page, keys);
     return {
-      pageEchoes,
+      pageEchoes: samples.map((sample) => sample.total ?? Number.NaN),
+      pageHops: summarizeHops(samples),
       backgroundEchoes: background.flatMap((t) => t.echoes),
       terminals: background.length + 1,
     };

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/plugins/headlessChromium';
+import { installKeystrokeProbe } from './keystrokeProbe';
 import { installProbe, type BenchProbe, type PaintCondition, type PaintTiming } from './probe';
 
 export const VIEWPORT = { width: 1280, height: 900 } as const;
@@ -48,6 +49,7 @@ export async function launchBenchBrowser(
   // the page carry that call, so the page needs the helper.
   await context.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
   await context.addInitScript(installProbe);
+  await context.addInitScript(installKeystrokeProbe);
   await context.addInitScript({ content: IN_PAGE_SCRIPT });
   return {
     context,
@@ -100,4 +102,5 @@ function wrapPage(page: Page, cdp: CDPSession): BenchPage {
  */
 declare function inPage(): BenchProbe;
 export const IN_PAGE_SCRIPT =
-  'globalThis.inPage = () => { if (!globalThis.__rwBench) throw new Error("the bench probe is not installed"); return globalThis.__rwBench; };';
+  'globalThis.inPage = () => { if (!globalThis.__rwBench) throw new Error("the bench probe is not installed"); return globalThis.__rwBench; };' +
+  'globalThis.keystrokeProbe = () => { if (!globalThis.__rwKeystrokes) throw new Error("the keystroke probe is not installed"); return globalThis.__rwKeystrokes; };';

@@ -4,12 +4,13 @@
  * many-terminals figure.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { freePort, startGroup, waitForHttp, type GroupProcess } from '../../tests/e2e/support/processes';
 import { launchBenchBrowser, VIEWPORT, type BenchBrowser, type BenchPage } from '../page/browser';
+import type { KeystrokeHops } from '../measures/keystrokeHops';
 import type { BackgroundTerminal } from './background';
 import {
   closeOursTerminal,
@@ -59,6 +60,9 @@ export async function startOurs(options: OursOptions): Promise<TerminalTarget> {
   // startGroup passes this process's environment on: HOME is swapped only while it starts.
   const savedHome = process.env.HOME;
   process.env.HOME = benchHome();
+  // The server times each keystroke's hops into this file (server/launch/keystrokeTraceFile.ts).
+  const keystrokeTrace = path.join(work, '.rw-keystrokes.jsonl');
+  process.env.RW_KEYSTROKE_TRACE = keystrokeTrace;
   let live: GroupProcess;
   try {
     live = startGroup(
@@ -80,6 +84,7 @@ export async function startOurs(options: OursOptions): Promise<TerminalTarget> {
     );
   } finally {
     process.env.HOME = savedHome;
+    delete process.env.RW_KEYSTROKE_TRACE;
   }
   let launchUrl: string;
   try {
@@ -90,7 +95,13 @@ export async function startOurs(options: OursOptions): Promise<TerminalTarget> {
     throw error;
   }
   options.log(`ours: ${launchUrl.replace(/rw-token=[^&]+/, 'rw-token=…')}`);
-  return new OursTarget(live, endpointFromLaunchUrl(launchUrl), new URL(launchUrl).hash, options);
+  return new OursTarget(
+    live,
+    endpointFromLaunchUrl(launchUrl),
+    new URL(launchUrl).hash,
+    keystrokeTrace,
+    options,
+  );
 }
 
 class OursTarget implements TerminalTarget {
@@ -101,6 +112,7 @@ class OursTarget implements TerminalTarget {
     private readonly live: GroupProcess,
     private readonly endpoint: LiveEndpoint,
     private readonly hash: string,
+    private readonly keystrokeTrace: string,
     private readonly options: OursOptions,
   ) {}
 
@@ -198,6 +210,15 @@ class OursTarget implements TerminalTarget {
     if (server === undefined)
       throw new Error('The live server process (server/cli.ts) was not found under npm.');
     return server;
+  }
+
+  serverKeystrokes(): KeystrokeHops[] {
+    if (!existsSync(this.keystrokeTrace)) return [];
+    return readFileSync(this.keystrokeTrace, 'utf8')
+      .split('\n')
+      .filter((line) => line.endsWith('}'))
+      .map((line) => JSON.parse(line) as KeystrokeHops)
+      .filter((hops) => hops.terminal === 'main');
   }
 
   openBackground(index: number): Promise<BackgroundTerminal> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchBrowser, BenchPage } from '../page/browser';
 import type { BackgroundTerminal } from './background';
+import type { KeystrokeHops } from '../measures/keystrokeHops';
 
 // Not the tests' PROJECT_ROOT: that module imports vitest, which a plain `tsx` script cannot.
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', `file://${__dirname}/`));
@@ -31,6 +32,8 @@ export interface TerminalTarget {
   /** The server process whose memory is reported. */
   serverPid(): number;
   openBackground(index: number): Promise<BackgroundTerminal>;
+  /** The server's own hop times of every keystroke on the page's terminal so far, if it traces them. */
+  serverKeystrokes?(): KeystrokeHops[];
   close(): Promise<void>;
 }
 

@@ -16,6 +16,7 @@ import { parseClientMessage } from '../../src/protocol/schemas';
 import { type Access, HubError, type TerminalClient, type TerminalHub } from '../hub';
 import type { Logger } from '../log';
 import { startHeartbeat } from './heartbeat';
+import { keystrokeParsed, traceClock } from '../terminals/core/keystrokeTrace';
 
 /** This many malformed frames in a row and the peer is not speaking our protocol. */
 export const MALFORMED_STREAK_LIMIT = 32;
@@ -57,6 +58,7 @@ export function openConnection(socket: WebSocket, options: ConnectionOptions): C
   };
 
   const onMessage = (data: RawData, isBinary: boolean) => {
+    const receivedAt = traceClock();
     if (isBinary) {
       refuseFrame({
         code: 'bad-message',
@@ -70,6 +72,7 @@ export function openConnection(socket: WebSocket, options: ConnectionOptions): C
       return;
     }
     malformedStreak = 0;
+    if (parsed.message.type === 'input') keystrokeParsed(parsed.message.terminal, receivedAt);
     dispatch(parsed.message);
   };
 

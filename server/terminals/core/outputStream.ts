@@ -8,6 +8,7 @@ import type { Access, TerminalClient } from '../../hub';
 import type { TerminalSummary } from '../../../src/protocol/messages';
 import { Attachment } from './attachment';
 import { FLOW, FlowGate, type Pausable } from './flowControl';
+import { keystrokeHop } from './keystrokeTrace';
 import { Replay } from './replay';
 
 export interface OutputStreamSettings {
@@ -124,15 +125,19 @@ export class OutputStream {
     this.cancelFlush?.();
     this.cancelFlush = undefined;
     if (this.pending.length === 0) return;
+    keystrokeHop(this.name, 'flushed');
     this.lastFlushAt = performance.now();
     const data = this.pending;
     this.pending = '';
-    const seq = this.replay.record(data, () => {
-      if (this.gate.isPaused) this.evaluateFlow();
-    });
+    // The clients first: keeping the frame (ring, screen mirror) is not on the way to a screen.
+    const seq = this.replay.ring.end;
     for (const attachment of this.attachments.values()) {
       if (attachment.live) attachment.sendOutput(this.name, seq, data);
     }
+    keystrokeHop(this.name, 'sent');
+    this.replay.record(data, () => {
+      if (this.gate.isPaused) this.evaluateFlow();
+    });
     this.evaluateFlow();
   }
 

@@ -7,6 +7,7 @@
  */
 import type { ServerMessage, TerminalSummary } from '../../../src/protocol/messages';
 import { DisposableStore } from '../../../src/protocol/disposable';
+import { keystrokeHop } from './keystrokeTrace';
 import { Lifetime } from './lifetime';
 import type { ResolvedCoreOptions } from './options';
 import { OutputStream } from './outputStream';
@@ -104,6 +105,7 @@ export class Terminal implements StepShell {
     this.lifetime.activity();
     if (this.shell) this.shell.write(data);
     else this.waitingKeys.push(data);
+    keystrokeHop(this.name, 'ptyWrite');
   }
 
   resize(cols: number, rows: number): void {
@@ -190,6 +192,7 @@ export class Terminal implements StepShell {
   }
 
   private received(raw: string): void {
+    keystrokeHop(this.name, 'ptyRead');
     this.lifetime.activity();
     for (const piece of this.tracker.read(raw)) {
       if ('text' in piece) {
