@@ -4,13 +4,13 @@
  * runs) and `workshop` (the hosted mode). A usage mistake exits with
  * status 2, a failure to start with status 1.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { addCommonOptions } from './launch/common';
-import { UsageError } from './launch/usageError';
 import { runDev, type DevOptions } from './launch/dev';
 import { runLive, type LiveOptions } from './launch/live';
 import { parsePort } from './launch/optionParsers';
-import { runTerminalsOnly, type TerminalsOnlyOptions } from './launch/terminalsOnly';
+import { runProgram } from './launch/runProgram';
+import { addTerminalsCommand } from './launch/terminalsCommand';
 import { addWorkshopCommand } from './launch/workshopCommand';
 import { consoleLogger } from './log';
 
@@ -44,38 +44,10 @@ function buildProgram(): Command {
     .option('--dir <dir>', 'the built site to serve', 'build')
     .action((options: LiveOptions) => runLive(options, log));
 
-  addCommonOptions(
-    program
-      .command('terminals')
-      .description('Only the terminal server; prints {wsUrl, token} as one JSON line.'),
-    'port of the terminal server (default: any free one)',
-  )
-    .option('--token-file <path>', 'accept the token in this file (a mounted Secret) instead of a fresh one')
-    .option(
-      '--audience-token-file <path>',
-      'also accept the watch-only token in this file (a mounted Secret)',
-    )
-    .action((options: TerminalsOnlyOptions) => runTerminalsOnly(options, log));
+  addTerminalsCommand(program, log);
 
   addWorkshopCommand(program, log);
   return program;
 }
 
-async function main(argv: string[]): Promise<void> {
-  try {
-    await buildProgram().parseAsync(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Commander has printed the problem (or the help) already.
-      process.exit(error.exitCode === 0 ? 0 : 2);
-    }
-    if (error instanceof UsageError) {
-      log.error(error.message);
-      process.exit(2);
-    }
-    log.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  }
-}
-
-void main(process.argv);
+void runProgram(buildProgram(), process.argv, log);

@@ -24,15 +24,22 @@ mkdirSync(outDir, { recursive: true });
 /** Runs in a child process of its own: esbuild's code and its output never weigh on the server. */
 async function bundle() {
   const esbuild = require('esbuild');
+  const entryPoints = [path.resolve(entry)];
+  // The full command line starts workshops, whose workspaces each run the terminal server alone:
+  // a bundle of its own, a seventh of the size, parsed sixty times over (server/terminalsCli.ts).
+  // Only for `workshop`: every other command would pay for a second bundle it never runs.
+  if (process.env.RW_BUNDLE_TERMINALS === '1') entryPoints.push(path.join(root, 'server', 'terminalsCli.ts'));
   const result = await esbuild.build({
-    entryPoints: [path.resolve(entry)],
+    entryPoints,
     bundle: true,
     platform: 'node',
     target: `node${process.versions.node.split('.')[0]}`,
     format: 'cjs',
     // Native addons: loaded from node_modules as they are (they find their .node file from there).
     external: ['node-pty', 'better-sqlite3'],
-    outfile: outFile,
+    outdir: outDir,
+    entryNames: '[name]',
+    outExtension: { '.js': '.cjs' },
     sourcemap: 'linked',
     write: false,
     logLevel: 'warning',
@@ -58,7 +65,11 @@ if (bundleOnly) {
     process.exit(1);
   });
 } else {
-  const built = spawnSync(process.execPath, [__filename, BUNDLE_ONLY, entry], { stdio: 'inherit' });
+  const withTerminals = path.basename(entry) === 'cli.ts' && args[0] === 'workshop';
+  const built = spawnSync(process.execPath, [__filename, BUNDLE_ONLY, entry], {
+    stdio: 'inherit',
+    env: { ...process.env, RW_BUNDLE_TERMINALS: withTerminals ? '1' : '0' },
+  });
   if (built.status !== 0) process.exit(1);
   process.argv = [process.argv[0], outFile, ...args];
   require(outFile);

@@ -12,12 +12,15 @@ export interface WorkspaceLimits {
   readonly memoryBytes: number;
   /** The largest file a process may write. */
   readonly fileBytes: number;
+  /** Memory of the whole workspace, all its processes together (a cgroup per seat, where one can be made). */
+  readonly workspaceMemoryBytes: number;
 }
 
 export const DEFAULT_LIMITS: WorkspaceLimits = {
   processes: 256,
   memoryBytes: 2 * 1024 ** 3,
   fileBytes: 1024 ** 3,
+  workspaceMemoryBytes: 2 * 1024 ** 3,
 };
 
 export const PRLIMIT = '/usr/bin/prlimit';

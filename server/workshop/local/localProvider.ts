@@ -17,6 +17,7 @@ import type {
   WorkspaceProvider,
 } from '../workspaceProvider';
 import { workspaceUid, type WorkspaceLimits } from './limits';
+import { seatCgroupsFor, type SeatCgroups } from './seatCgroups';
 import {
   endLeftover,
   endProcessGroup,
@@ -40,6 +41,8 @@ export interface LocalProviderOptions {
   readonly kubeconfigFor?: (seat: number) => string | undefined;
   readonly startTimeoutMs?: number;
   readonly log: Logger;
+  /** A cgroup per seat; found on this machine unless given (tests). */
+  readonly cgroups?: SeatCgroups;
 }
 
 interface Row {
@@ -73,12 +76,17 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
   private readonly starting = new Map<string, Promise<RunningWorkspace>>();
   private readonly failures = new Map<string, string>();
 
-  private constructor(private readonly options: LocalProviderOptions) {}
+  private constructor(
+    private readonly options: LocalProviderOptions,
+    readonly cgroups: SeatCgroups,
+  ) {}
 
-  /** Ends whatever a previous server process recorded as running, then serves. */
+  /** Ends whatever a previous server process recorded as running (or left in a seat's cgroup), then serves. */
   static async open(options: LocalProviderOptions): Promise<LocalWorkspaceProvider> {
     if (options.userPerSeat) assertTraversable(options.dataDir);
-    const provider = new LocalWorkspaceProvider(options);
+    const cgroups = options.cgroups ?? seatCgroupsFor(options.dataDir, options.limits);
+    if (cgroups.warning) options.log.warn(cgroups.warning);
+    const provider = new LocalWorkspaceProvider(options, cgroups);
     await provider.endLeftovers();
     return provider;
   }
@@ -135,6 +143,8 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
       this.running.delete(attendeeId);
       await endProcessGroup(running.pid, running.exited);
     }
+    const row = this.row(attendeeId);
+    if (row) await this.cgroups.end(row.seat);
     this.options.db
       .prepare('UPDATE local_workspaces SET pid = NULL, start_time = NULL WHERE attendee_id = ?')
       .run(attendeeId);
@@ -152,6 +162,9 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
   /** Stops every workspace: the server is going away, and nothing it started may outlive it. */
   async dispose(): Promise<void> {
     await Promise.all([...this.running.keys()].map((id) => this.stop(id)));
+    // A workspace that ended on its own (not stopped) still has its seat's cgroup.
+    for (const seat of this.cgroups.seats()) await this.cgroups.end(seat);
+    this.cgroups.close();
   }
 
   /** Resident memory of each running workspace, summed over its processes (for the bench). */
@@ -172,8 +185,11 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
 
   private async start(row: Row): Promise<RunningWorkspace> {
     const { options } = this;
+    // Whatever a crashed workspace left in the seat's cgroup goes before a new one starts there.
+    await this.cgroups.end(row.seat);
+    const cgroup = this.cgroups.prepare(row.seat);
     const launch = workspaceLaunch(options, row.seat, this.prepareHome(row), row.display_name);
-    const running = await startWorkspaceProcess(launch, options.log);
+    const running = await startWorkspaceProcess({ ...launch, cgroup }, options.log);
     this.running.set(row.attendee_id, running);
     this.failures.delete(row.attendee_id);
     options.db
@@ -194,6 +210,7 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
         this.options.log.info(`ended the workspace of ${row.display_name} left by the previous server`);
     }
     this.options.db.prepare('UPDATE local_workspaces SET pid = NULL, start_time = NULL').run();
+    for (const seat of this.cgroups.seats()) await this.cgroups.end(seat);
   }
 
   private homeOf(row: Row): string {

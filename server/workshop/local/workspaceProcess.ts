@@ -8,8 +8,9 @@ import { createInterface } from 'node:readline';
 import type { Logger } from '../../log';
 import { readStat } from '../../terminals/local/processTree';
 import { descendantsOf, waitUntilGone } from './descendants';
+import type { SeatCgroup } from './seatCgroups';
 
-/** How the workshop server starts a terminal server: `node … cli.cjs terminals`, as the npm scripts do. */
+/** How the workshop server starts a terminal server: `node … terminalsCli.cjs terminals`. */
 export interface TerminalServerCommand {
   readonly file: string;
   readonly args: readonly string[];
@@ -24,7 +25,15 @@ export interface WorkspaceLaunch {
   /** Set when the server runs as root: the workspace runs as this user and group. */
   readonly uid?: number;
   readonly startTimeoutMs: number;
+  /** The seat's cgroup: the first process is moved in before it runs anything, so all it starts is inside. */
+  readonly cgroup?: SeatCgroup | null;
 }
+
+/**
+ * Waits for one line on stdin, then becomes the workspace: the server moves it into its cgroup in
+ * between, so not even prlimit or bwrap runs outside (a process forked before the move would stay out).
+ */
+const CGROUP_GATE = ['/bin/sh', '-c', 'read -r go || exit 1; exec "$@" </dev/null', 'sh'];
 
 export interface RunningWorkspace {
   readonly pid: number;
@@ -37,11 +46,6 @@ export interface RunningWorkspace {
 }
 
 export async function startWorkspaceProcess(launch: WorkspaceLaunch, log: Logger): Promise<RunningWorkspace> {
-  const [file, ...wrapperArgs] = launch.wrapper.length > 0 ? launch.wrapper : [launch.command.file];
-  const args =
-    launch.wrapper.length > 0
-      ? [...wrapperArgs, launch.command.file, ...launch.command.args]
-      : [...launch.command.args];
   const terminalArgs = [
     'terminals',
     '--host',
@@ -52,12 +56,14 @@ export async function startWorkspaceProcess(launch: WorkspaceLaunch, log: Logger
     '--cwd',
     launch.home,
   ];
-  const child = spawn(file ?? launch.command.file, [...args, ...terminalArgs], {
+  const program = [...launch.wrapper, launch.command.file, ...launch.command.args, ...terminalArgs];
+  const [file, ...args] = launch.cgroup ? [...CGROUP_GATE, ...program] : program;
+  const child = spawn(file ?? launch.command.file, args, {
     cwd: launch.home,
     env: launch.env,
     // Its own process group: stopping it reaches what it started even without the sandbox.
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [launch.cgroup ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     ...(launch.uid === undefined ? {} : { uid: launch.uid, gid: launch.uid }),
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -68,6 +74,7 @@ export async function startWorkspaceProcess(launch: WorkspaceLaunch, log: Logger
   child.once('error', (error) => log.warn(`workspace process: ${error.message}`));
   const pid = child.pid;
   try {
+    if (launch.cgroup && pid !== undefined) enterCgroup(child, pid, launch.cgroup);
     const line = await firstLine(child, launch.startTimeoutMs, () => stderr);
     const printed = JSON.parse(line) as { wsUrl?: unknown; token?: unknown; audienceToken?: unknown };
     if (
@@ -91,6 +98,18 @@ export async function startWorkspaceProcess(launch: WorkspaceLaunch, log: Logger
     if (pid !== undefined) await endProcessGroup(pid, exited);
     throw error;
   }
+}
+
+function enterCgroup(child: ChildProcess, pid: number, cgroup: SeatCgroup): void {
+  child.stdin?.on('error', () => undefined);
+  try {
+    cgroup.add(pid);
+  } catch (error) {
+    throw new Error(
+      `The workspace could not be put in its cgroup (${cgroup.dirs.join(', ')}): ${(error as Error).message}`,
+    );
+  }
+  child.stdin?.end('go\n');
 }
 
 function firstLine(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<string> {

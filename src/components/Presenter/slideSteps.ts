@@ -5,8 +5,9 @@
  */
 import { runStep, stopStep } from '../../client/runSteps';
 import type { Runtime } from '../../client/runtime';
+import { isShownIn } from '../../client/stepSetting';
 import { isActive } from '../../client/stepStates';
-import type { StepSummary } from '../../remark/stepModel';
+import type { StepSetting, StepSummary } from '../../remark/stepModel';
 
 export type StepKeyResult = { kind: 'done'; message: string } | { kind: 'problem'; message: string };
 
@@ -28,11 +29,12 @@ export async function runSlideStep(
   runtime: Runtime,
   steps: readonly StepSummary[],
   stepIds: readonly string[],
+  setting: StepSetting,
 ): Promise<StepKeyResult> {
   const running = slideSteps(steps, stepIds).find((step) => isActive(runtime.steps.record(step.id).state));
   if (running) return { kind: 'problem', message: `"${titleOf(running)}" is still running: s stops it.` };
   const step = stepToRun(runtime, steps, stepIds);
-  if (!step) return { kind: 'problem', message: 'This slide has no step to run.' };
+  if (!step) return { kind: 'problem', message: noStepMessage(steps, setting) };
   const result = await runStep(runtime, step);
   if (!result.ok) return { kind: 'problem', message: result.error.message };
   const end = result.end;
@@ -50,6 +52,17 @@ export function stopSlideStep(
   if (!stopStep(runtime, running))
     return { kind: 'problem', message: 'The terminal server is not connected.' };
   return { kind: 'done', message: `Stopping "${titleOf(running)}"…` };
+}
+
+/**
+ * A slide whose only step belongs to the other setting (`crc start` in a hosted workshop) shows no
+ * step at all: say why, or a presenter who rehearsed on a laptop takes `r` for broken.
+ */
+export function noStepMessage(steps: readonly StepSummary[], setting: StepSetting): string {
+  if (steps.every((step) => isShownIn(step, setting))) return 'This slide has no step to run.';
+  return setting === 'hosted'
+    ? 'This slide has no step to run in a hosted workshop: its laptop-only steps are hidden here.'
+    : 'This slide has no step to run on a laptop: its hosted-only steps are hidden here.';
 }
 
 function titleOf(step: StepSummary): string {

@@ -1,6 +1,7 @@
 /** What each deck key does, in the presenter's window and in an audience window. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Runtime } from '../../client/runtime';
+import { currentSetting } from '../../client/stepSetting';
 import type { StepSummary } from '../../remark/stepModel';
 import type { DeckAction } from './deckKeys';
 import type { PresenterRole } from './presenterRole';
@@ -52,7 +53,9 @@ export function useDeckActions(deck: Deck): { notice: string | null; act: (actio
           if (!presenter || !slide) return;
           if (!runtime?.hasEndpoint) return say(STATIC_RUN);
           say('Running…');
-          void runSlideStep(runtime, steps, slide.stepIds).then((result) => say(result.message));
+          void runSlideStep(runtime, steps, slide.stepIds, currentSetting(document.cookie)).then((result) =>
+            say(result.message),
+          );
           return;
         }
         case 'stop':

@@ -2,7 +2,7 @@
  * The hosted workshop for browser tests: `npm run workshop` over the tests' build, on a port of
  * its own, with a data directory the seat users can reach; joining through the real form.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { runCli, type CliRun } from '../../server/helpers/cliProcess';
@@ -16,7 +16,10 @@ export interface RunningWorkshop {
 }
 
 export function workshopDataDir(): { dir: string; remove(): void } {
-  const parent = mkdtempSync(path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-e2e-workshop-'));
+  const cache = path.join(PROJECT_ROOT, 'node_modules', '.cache');
+  // A fresh clone has no cache folder yet (the build that makes one may run after this).
+  mkdirSync(cache, { recursive: true });
+  const parent = mkdtempSync(path.join(cache, 'rw-e2e-workshop-'));
   // Seat users pass through it to reach their homes.
   chmodSync(parent, 0o711);
   const dir = path.join(parent, 'data');

@@ -8,21 +8,25 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { quietLogger } from '../../../server/log';
-import { DEFAULT_LIMITS, runsAsRoot } from '../../../server/workshop/local/limits';
+import { DEFAULT_LIMITS, runsAsRoot, type WorkspaceLimits } from '../../../server/workshop/local/limits';
 import { LocalWorkspaceProvider } from '../../../server/workshop/local/localProvider';
 import { openDatabase, type WorkshopDatabase } from '../../../server/workshop/state/database';
 import type { WorkspaceEndpoint } from '../../../server/workshop/workspaceProvider';
 import { PROJECT_ROOT } from '../helpers/cliProcess';
 import { TestClient, is } from '../helpers/testClient';
 
-/** `node server/run.cjs --bundle-only server/cli.ts`, then the command a workspace runs. */
+/** `node server/run.cjs --bundle-only server/terminalsCli.ts`, then the command a workspace runs. */
 export function terminalServerCommand(): { file: string; args: string[] } {
-  const built = spawnSync(process.execPath, ['server/run.cjs', '--bundle-only', 'server/cli.ts'], {
+  const built = spawnSync(process.execPath, ['server/run.cjs', '--bundle-only', 'server/terminalsCli.ts'], {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
   });
   if (built.status !== 0) throw new Error('could not bundle the server');
-  return { file: process.execPath, args: [path.join(PROJECT_ROOT, 'node_modules/.cache/rw-server/cli.cjs')] };
+  // The terminal server alone, bundled beside cli.cjs: what `npm run workshop` starts per seat.
+  return {
+    file: process.execPath,
+    args: [path.join(PROJECT_ROOT, 'node_modules/.cache/rw-server/terminalsCli.cjs')],
+  };
 }
 
 export interface ProviderFixture {
@@ -33,7 +37,7 @@ export interface ProviderFixture {
 }
 
 export async function providerFixture(
-  options: { sandbox?: boolean; dataDir?: string } = {},
+  options: { sandbox?: boolean; dataDir?: string; limits?: Partial<WorkspaceLimits> } = {},
 ): Promise<ProviderFixture> {
   // Outside /tmp: the sandbox gives each workspace a /tmp of its own, which would hide it anyway.
   const dataDir = options.dataDir ?? mkdtempSync(path.join(cacheDir(), 'rw-workshop-'));
@@ -46,7 +50,7 @@ export async function providerFixture(
       projectRoot: PROJECT_ROOT,
       command: terminalServerCommand(),
       sandbox: options.sandbox ?? true,
-      limits: DEFAULT_LIMITS,
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
       userPerSeat: runsAsRoot(),
       log: quietLogger,
     });

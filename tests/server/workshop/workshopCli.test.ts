@@ -13,6 +13,7 @@ import { TestClient } from '../helpers/testClient';
 import { runStep } from './fixture';
 import { cookiesOf, joinAs } from './workshopFixture';
 
+mkdirSync(path.join(PROJECT_ROOT, 'node_modules', '.cache'), { recursive: true });
 const work = mkdtempSync(path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-workshop-cli-'));
 // Seat users pass through the folders above their homes.
 chmodSync(work, 0o711);
