@@ -15,6 +15,8 @@ import { RESOURCE_TYPES } from './simulatedApi/resources';
 import { waitUntil } from './support/pods';
 
 const NAMESPACES = RESOURCE_TYPES.find((t) => t.plural === 'namespaces')!;
+// A fresh clone has no cache folder yet (the build that makes one may run after this file loads).
+mkdirSync(path.join(PROJECT_ROOT, 'node_modules', '.cache'), { recursive: true });
 const work = mkdtempSync(path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-kube-cli-'));
 const siteDir = path.join(work, 'site');
 const kubeconfig = path.join(work, 'kubeconfig');
