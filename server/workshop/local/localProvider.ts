@@ -4,8 +4,7 @@
  * truth across restarts: the seat (and so the user a workspace runs as) and the pid of what runs,
  * so a server started after a kill -9 ends what its predecessor left behind.
  */
-import { chownSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Logger } from '../../log';
 import type { WorkshopDatabase } from '../state/database';
 import type {
@@ -18,6 +17,7 @@ import type {
 } from '../workspaceProvider';
 import { workspaceUid, type WorkspaceLimits } from './limits';
 import { seatCgroupsFor, type SeatCgroups } from './seatCgroups';
+import { assertTraversable, homeOf, prepareHome } from './seatHomes';
 import {
   endLeftover,
   endProcessGroup,
@@ -53,17 +53,6 @@ interface Row {
   created_at: number;
   pid: number | null;
   start_time: number | null;
-}
-
-/** A seat's user must be able to pass through every folder above its home (it may list none of them). */
-function assertTraversable(dataDir: string): void {
-  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0)
-      throw new Error(
-        `Workspaces run as users of their own and cannot pass through ${dir} to reach their homes in ` +
-          `${dataDir}: choose a --data-dir outside it, or allow passing through (chmod o+x ${dir}).`,
-      );
-  }
 }
 
 function endpointOf(running: RunningWorkspace, token: string): WorkspaceEndpoint {
@@ -154,7 +143,7 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
     const row = this.row(attendeeId);
     await this.stop(attendeeId);
     if (!row) return;
-    rmSync(this.homeOf(row), { recursive: true, force: true });
+    rmSync(homeOf(this.options.dataDir, row.attendee_id), { recursive: true, force: true });
     this.options.db.prepare('DELETE FROM local_workspaces WHERE attendee_id = ?').run(attendeeId);
     this.failures.delete(attendeeId);
   }
@@ -213,19 +202,9 @@ export class LocalWorkspaceProvider implements WorkspaceProvider {
     for (const seat of this.cgroups.seats()) await this.cgroups.end(seat);
   }
 
-  private homeOf(row: Row): string {
-    return path.join(this.options.dataDir, 'homes', row.attendee_id);
-  }
-
   private prepareHome(row: Row): string {
-    const home = this.homeOf(row);
-    mkdirSync(path.dirname(home), { recursive: true, mode: 0o711 });
-    mkdirSync(home, { recursive: true, mode: 0o700 });
-    if (this.options.userPerSeat) {
-      const uid = workspaceUid(row.seat);
-      chownSync(home, uid, uid);
-    }
-    return home;
+    const uid = this.options.userPerSeat ? workspaceUid(row.seat) : undefined;
+    return prepareHome(this.options.dataDir, row.attendee_id, uid);
   }
 
   private row(attendeeId: string): Row | undefined {
