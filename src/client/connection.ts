@@ -5,10 +5,11 @@
  */
 import { type ClientMessage, type ServerMessage, type TerminalSummary } from '../protocol/messages';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff';
-import { Emitter, toDisposable, type Disposable } from '../protocol/disposable';
+import { Emitter, type Disposable } from '../protocol/disposable';
 import { probeUrl, socketUrl, type Endpoint } from './launch';
 import { defaultProbe, parseFrame, type SocketConstructor, type SocketLike } from './socket';
-import { PendingSink, TerminalChannel, type TerminalSink, type TerminalSize } from './terminalChannel';
+import type { TerminalSink, TerminalSize } from './terminalChannel';
+import { TerminalChannels } from './terminalChannels';
 
 export type { SocketConstructor, SocketLike } from './socket';
 
@@ -40,7 +41,7 @@ export class TerminalConnection implements Disposable {
   private everConnected = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
-  private readonly channels = new Map<string, TerminalChannel>();
+  private readonly channels: TerminalChannels;
   private readonly stateChanged = new Emitter<ConnectionState>();
   private readonly messages = new Emitter<ServerMessage>();
   /** From the latest `hello`: the terminals that live on the server. */
@@ -52,6 +53,11 @@ export class TerminalConnection implements Disposable {
 
   constructor(private readonly options: ConnectionOptions) {
     this.access = options.access ?? 'write';
+    this.channels = new TerminalChannels(
+      (m) => this.send(m),
+      this.access,
+      () => this.grantedAccess,
+    );
   }
 
   get state(): ConnectionState {
@@ -92,7 +98,7 @@ export class TerminalConnection implements Disposable {
     socket.onclose = () => {
       if (this.socket !== socket) return;
       this.socket = null;
-      for (const channel of this.channels.values()) channel.acks.reset();
+      this.channels.disconnected();
       // A workspace that could not start would fail the same way again: the page says why and waits.
       if (this.disposed || unavailable) return;
       this.failed(endpoint, greeted);
@@ -113,32 +119,22 @@ export class TerminalConnection implements Disposable {
    * this attachment instead of sending another. `size` is an estimate; `attach` corrects it.
    */
   attachAhead(terminal: string, size: TerminalSize): void {
-    if (this.channels.has(terminal)) return;
-    this.open(terminal, size, new PendingSink(), this.access);
+    this.channels.attachAhead(terminal, size);
   }
 
   /** Shows a terminal's output in `sink` from now on, across reconnects; dispose to detach. */
   attach(terminal: string, size: TerminalSize, sink: TerminalSink, access: Access = 'write'): Disposable {
-    const asked = this.access === 'watch' ? 'watch' : access;
-    const ahead = this.channels.get(terminal);
-    if (ahead?.pending && ahead.access === asked) {
-      ahead.adopt(sink);
-      if (ahead.size.cols !== size.cols || ahead.size.rows !== size.rows) this.resize(terminal, size);
-      return this.detacher(terminal, ahead);
-    }
-    ahead?.acks.flush();
-    return this.detacher(terminal, this.open(terminal, size, sink, asked));
+    return this.channels.attach(terminal, size, sink, access);
   }
 
   /** Whether a screen shows this terminal (an attachment still waiting for its screen does not count). */
   isAttached(terminal: string): boolean {
-    const channel = this.channels.get(terminal);
-    return channel !== undefined && !channel.pending;
+    return this.channels.isAttached(terminal);
   }
 
   /** Whether the server has been (or is being) asked to attach this terminal, screen or not. */
   isAttaching(terminal: string): boolean {
-    return this.channels.has(terminal);
+    return this.channels.isAttaching(terminal);
   }
 
   input(terminal: string, data: string): boolean {
@@ -154,14 +150,12 @@ export class TerminalConnection implements Disposable {
   }
 
   resize(terminal: string, size: TerminalSize): boolean {
-    const channel = this.channels.get(terminal);
-    if (channel) channel.size = size;
-    return this.send({ type: 'resize', terminal, ...size });
+    return this.channels.resize(terminal, size);
   }
 
   /** Ends the terminal's shell on the server (unlike disposing an attach, which only stops watching). */
   close(terminal: string): boolean {
-    this.channels.delete(terminal);
+    this.channels.forget(terminal);
     return this.send({ type: 'close', terminal });
   }
 
@@ -173,23 +167,6 @@ export class TerminalConnection implements Disposable {
     this.channels.clear();
     this.stateChanged.clear();
     this.messages.clear();
-  }
-
-  private open(terminal: string, size: TerminalSize, sink: TerminalSink, access: Access): TerminalChannel {
-    const channel = new TerminalChannel(terminal, size, access, sink, (units) =>
-      this.send({ type: 'ack', terminal, units }),
-    );
-    this.channels.set(terminal, channel);
-    this.send(channel.attachMessage());
-    return channel;
-  }
-
-  private detacher(terminal: string, channel: TerminalChannel): Disposable {
-    return toDisposable(() => {
-      if (this.channels.get(terminal) !== channel) return;
-      this.channels.delete(terminal);
-      this.send({ type: 'detach', terminal });
-    });
   }
 
   private send(message: ClientMessage): boolean {
@@ -204,15 +181,11 @@ export class TerminalConnection implements Disposable {
     this.serverTerminals = hello.terminals;
     this.grantedAccess = hello.readOnly ? 'watch' : 'write';
     this.setState('connected');
-    for (const channel of this.channels.values()) this.send(channel.attachMessage());
+    this.channels.reattachAll();
   }
 
   private route(message: ServerMessage): void {
-    if (message.type === 'output') this.channels.get(message.terminal)?.output(message);
-    else if (message.type === 'attached') this.channels.get(message.terminal)?.attached(message);
-    // The shell is gone and the server forgot the name: re-attaching would start a new shell.
-    else if (message.type === 'exit') this.channels.delete(message.terminal);
-    this.messages.emit(message);
+    if (this.channels.route(message)) this.messages.emit(message);
   }
 
   private failed(endpoint: Endpoint, greeted: boolean): void {

@@ -6,7 +6,7 @@
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { eventually, screenSink, stateReached, stepEnd, until } from './support/connectionWaits';
-import { connect, useRealTerminalServer } from './support/realTerminalServer';
+import { connect, server, useRealTerminalServer } from './support/realTerminalServer';
 
 useRealTerminalServer();
 
@@ -72,6 +72,27 @@ describe('TerminalConnection with the real terminal server', () => {
     connection.input('c6', 'touch /nonexistent/typed-by-the-audience\r');
     await refused;
     expect(sent.filter((m) => m.type === 'attach').map((m) => m.readOnly)).toEqual([true]);
+  });
+
+  it('as an audience, waits for a terminal that does not exist yet and shows it once the presenter opens it', async () => {
+    const audience = connect({ server: server().wsUrl, token: server().audienceToken! }, 'watch').connection;
+    await stateReached(audience, 'connected');
+    const errors: string[] = [];
+    audience.onMessage((m) => void (m.type === 'error' && errors.push(m.code)));
+    const watched = screenSink();
+    const attached = until(audience, (m) => (m.type === 'attached' && m.terminal === 'c7' ? m : undefined));
+    audience.attach('c7', { cols: 80, rows: 24 }, watched.sink);
+    // The server answers "no such terminal" to the first ask; the audience asks again a second later.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { connection: presenter } = connect();
+    await stateReached(presenter, 'connected');
+    presenter.attach('c7', { cols: 80, rows: 24 }, screenSink().sink);
+    await attached;
+    const ended = until(presenter, stepEnd('c7/shown'));
+    presenter.run('c7', 'c7/shown', 'echo shown-to-$((2*21))');
+    await ended;
+    await eventually(() => watched.text().includes('shown-to-42'), 'the output on the audience screen');
+    expect(errors).toEqual([]);
   });
 
   it('reports a failing step with its exit code', async () => {

@@ -44,7 +44,7 @@ export function useRealTerminalServer(): void {
       log: quietLogger,
     });
     await hub.ready;
-    running = await startTerminalServer({ hub, allowedOrigins: [ORIGIN], log: quietLogger });
+    running = await startTerminalServer({ hub, allowedOrigins: [ORIGIN], audience: true, log: quietLogger });
   });
 
   afterEach(() => {

@@ -95,3 +95,34 @@ export async function waitForTerminalText(
   }
   throw new Error(`terminal "${terminal}" never showed "${text}"; it shows:\n${seen}`);
 }
+
+/**
+ * Clicks the step's Run and waits for this run's end. A step that passed before is "passed" the
+ * moment Run is clicked, so the state is watched from before the click for a run to start and end.
+ */
+export async function runStepToEnd(page: Page, stepId: string, timeoutMs = 30_000): Promise<string> {
+  const step = page.locator(`[data-step-id="${stepId}"]`).first();
+  await step.evaluate((element, ms) => {
+    const states: string[] = [];
+    (element as HTMLElement & { rwRunEnded?: Promise<string> }).rwRunEnded = new Promise(
+      (resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no run ended in ${ms} ms; states: ${states.join(', ')}`)),
+          ms,
+        );
+        const observer = new MutationObserver(() => {
+          const state = element.getAttribute('data-step-state') ?? '';
+          states.push(state);
+          if (state !== 'passed' && state !== 'failed') return;
+          if (!states.some((seen) => seen === 'running' || seen === 'waiting-input')) return;
+          clearTimeout(timer);
+          observer.disconnect();
+          resolve(state);
+        });
+        observer.observe(element, { attributes: true, attributeFilter: ['data-step-state'] });
+      },
+    );
+  }, timeoutMs);
+  await step.getByRole('toolbar').getByRole('button', { name: 'Run', exact: true }).click();
+  return step.evaluate((element) => (element as HTMLElement & { rwRunEnded?: Promise<string> }).rwRunEnded!);
+}

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from '../support/browser';
 import { BUILD_HOOK_TIMEOUT_MS, ensureSiteBuilt } from '../support/build';
-import { terminalText, waitForTerminalText } from '../support/liveShells';
+import { runStepToEnd, terminalText, waitForTerminalText } from '../support/liveShells';
 import { freePort } from '../support/processes';
-import { stepButton } from '../runner/support';
 import {
   joinWorkshop,
   startWorkshop,
@@ -34,13 +33,7 @@ async function firstStepId(page: Page): Promise<string> {
 
 async function runFirstStep(page: Page): Promise<string> {
   const stepId = await firstStepId(page);
-  await stepButton(page, stepId, 'Run').click();
-  await page.waitForSelector(
-    `[data-step-id="${stepId}"]:is([data-step-state="passed"], [data-step-state="failed"])`,
-    {
-      timeout: 30_000,
-    },
-  );
+  await runStepToEnd(page, stepId);
   return stepId;
 }
 
