@@ -61,11 +61,17 @@ function stops(command: string, program: string): boolean {
   return named.test(command) || /\bkill\b[^\n]*(?:%\d*|\$!|jobs -p)/.test(command);
 }
 
+/** What a background step leaves running: its last line's program (the lines before it set it up). */
+function longRunningProgram(command: string): string {
+  const lines = command.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+  return lines.at(-1)?.trim().split(/\s+/)[0] ?? '';
+}
+
 function backgroundNeverStopped(pages: readonly CheckedPage[]): Finding[] {
   const all = pages.flatMap((page) => page.steps.map((placed) => ({ page, ...placed })));
   return all.flatMap(({ page, step, lineOf }, index) => {
     if (!step.background || step.norun) return [];
-    const program = step.command.trim().split(/\s+/)[0] ?? '';
+    const program = longRunningProgram(step.command);
     const later = all.slice(index + 1).some((other) => stops(other.step.command, program));
     if (later) return [];
     return [

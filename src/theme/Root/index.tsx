@@ -8,11 +8,14 @@ import Root from '@theme-original/Root';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import { captureLaunchParams, scrubLaunchParams, workshopSessionEnd } from '../../client/launch';
-import { useRuntime } from '../../client/hooks';
-import TerminalDock from '../../components/TerminalDock';
+import { isDockShown } from '../../client/dockState';
+import { useRuntime, useStoreValue } from '../../client/hooks';
 
 // Only a hosted workshop's pages show it: every other reader's first load stays without its code.
 const SessionTimer = lazy(() => import('../../components/Workshop/SessionTimer'));
+// Only a page with a terminal server, or a recorded output replayed, shows the dock: the static
+// site's first load stays without its code.
+const TerminalDock = lazy(() => import('../../components/TerminalDock'));
 
 if (ExecutionEnvironment.canUseDOM) captureLaunchParams();
 
@@ -27,7 +30,13 @@ function Workshop(): React.JSX.Element | null {
 
 function Dock(): React.JSX.Element | null {
   const runtime = useRuntime();
-  return runtime ? <TerminalDock runtime={runtime} /> : null;
+  const dock = useStoreValue(runtime?.dock, null);
+  if (!runtime || !dock || !isDockShown(dock, runtime.hasEndpoint)) return null;
+  return (
+    <Suspense fallback={null}>
+      <TerminalDock runtime={runtime} />
+    </Suspense>
+  );
 }
 
 export default function RootWrapper({ children }: { children: ReactNode }): React.JSX.Element {
