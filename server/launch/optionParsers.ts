@@ -32,6 +32,19 @@ export function parseDuration(value: string): number {
   return Math.round(Number(match[1]) * UNIT_MS[unit]);
 }
 
+const UNIT_BYTES = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as const;
+
+/** `512m`, `2g`, `1.5g` (powers of 1024); at least 64m, since a shell and its CLIs need that much. */
+export function parseSize(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)([kmg])i?b?$/i.exec(value.trim());
+  const bytes = match
+    ? Number(match[1]) * UNIT_BYTES[match[2]!.toLowerCase() as keyof typeof UNIT_BYTES]
+    : NaN;
+  if (!(bytes >= 64 * 1024 ** 2))
+    throw new InvalidArgumentError('a size looks like 512m or 2g, and is at least 64m.');
+  return Math.round(bytes);
+}
+
 /** Accumulates `--allow-origin a b` and repeated `--allow-origin` into normalized origins. */
 export function collectOrigin(value: string, previous: string[] = []): string[] {
   const origin = normalizeOrigin(value);

@@ -30,6 +30,9 @@ export interface WorkshopOptions extends KubernetesCliOptions {
   dataDir: string;
   dir: string;
   seats: number;
+  /** Bytes: a seat's cgroup memory, and each of its processes' data limit. */
+  seatMemory: number;
+  seatProcesses: number;
   expires: number;
   idle: number;
   sandbox: boolean;
@@ -111,7 +114,12 @@ export async function runWorkshop(options: WorkshopOptions, log: Logger): Promis
         projectRoot: PROJECT_ROOT,
         command: terminalServerCommand(),
         sandbox: options.sandbox,
-        limits: DEFAULT_LIMITS,
+        limits: {
+          ...DEFAULT_LIMITS,
+          memoryBytes: options.seatMemory,
+          workspaceMemoryBytes: options.seatMemory,
+          processes: options.seatProcesses,
+        },
         userPerSeat: options.sandbox && runsAsRoot(),
         kubeconfigFor,
         log,

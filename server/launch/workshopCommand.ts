@@ -1,7 +1,8 @@
 /** The `workshop` command's options (`npm run workshop -- --help`). */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Logger } from '../log';
-import { parseCount, parseDuration, parsePort, portFromEnvironment } from './optionParsers';
+import { parseCount, parseDuration, parsePort, parseSize, portFromEnvironment } from './optionParsers';
+import { DEFAULT_LIMITS } from '../workshop/local/limits';
 import { addKubernetesOptions } from '../workshop/kubernetes/cliOptions';
 import { runWorkshop, type WorkshopOptions } from './workshop';
 
@@ -47,6 +48,18 @@ export function addWorkshopCommand(program: Command, log: Logger): void {
       'stop a workspace unused this long (shells end, HOME is kept)',
       parseDuration,
       30 * 60_000,
+    )
+    .option(
+      '--seat-memory <size>',
+      "memory of one attendee's workspace, all its processes together (512m, 2g)",
+      parseSize,
+      DEFAULT_LIMITS.workspaceMemoryBytes,
+    )
+    .option(
+      '--seat-processes <n>',
+      "processes one attendee's workspace may run at once",
+      parseCount,
+      DEFAULT_LIMITS.processes,
     )
     .option(
       '--no-sandbox',

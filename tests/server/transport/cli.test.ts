@@ -37,7 +37,8 @@ describe('the command line', () => {
     expect((await runCliToExit(['terminals', '--allow-origin', 'localhost'])).code).toBe(2);
     expect((await runCliToExit(['terminals', '--cwd', '/no/such/dir'])).code).toBe(2);
     expect((await runCliToExit(['dev'], { PORT: 'eighty' })).code).toBe(2);
-    // Five CLI starts in a row: over 60 s when the 2-core machine ran at load 30.
+    expect((await runCliToExit(['workshop', '--seat-memory', 'lots'])).code).toBe(2);
+    // Six CLI starts in a row: over 60 s when the 2-core machine ran at load 30.
   }, 180_000);
 
   it('refuses `live` without a built site and says to build first', async () => {
