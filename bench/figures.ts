@@ -7,6 +7,7 @@ export type FigureId =
   | 'cat.mibps'
   | 'cat.longestTask'
   | 'yes.heap'
+  | 'yes.heapAfterGc'
   | 'yes.rss'
   | 'yes.unacked'
   | 'ctrlC.p50'
@@ -67,6 +68,11 @@ export function figureDefs(sizes: FigureSizes): FigureDef[] {
       label: `yes for ${sizes.yesSeconds} s: page JS heap, max`,
       unit: 'MB',
       goal: { max: 64 },
+    },
+    {
+      id: 'yes.heapAfterGc',
+      label: `yes for ${sizes.yesSeconds} s: page JS heap after a GC`,
+      unit: 'MB',
     },
     {
       id: 'yes.rss',

@@ -106,6 +106,7 @@ export async function measureTarget(
       const flood = await yesFlood(target, page, sizes.yesSeconds);
       record.details.yes = flood;
       record.figures['yes.heap'] = flood.heapMaxBytes / MB;
+      record.figures['yes.heapAfterGc'] = flood.heapAfterGcBytes / MB;
       record.figures['yes.rss'] = flood.serverRssMaxBytes / MB;
       record.figures['yes.unacked'] = flood.unackedMaxUnits / KB;
       const ctrlC = keep('ctrlC', [

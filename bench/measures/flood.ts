@@ -8,6 +8,8 @@ import { BENCH_PROMPT, type TerminalTarget } from '../targets/target';
 
 export interface FloodFigures {
   heapMaxBytes: number;
+  /** The page's heap after Ctrl-C and a full GC: a max far above it was garbage not yet collected. */
+  heapAfterGcBytes: number;
   serverRssMaxBytes: number;
   /** Output units the page had received and not yet given back (see README: how it is measured). */
   unackedMaxUnits: number;
@@ -38,8 +40,10 @@ export async function yesFlood(
   }
   const flow = await page.page.evaluate(() => inPage().flow());
   const ctrlC = await interrupt(page);
+  const heapAfterGcBytes = await page.heapAfterGcBytes();
   return {
     heapMaxBytes,
+    heapAfterGcBytes,
     serverRssMaxBytes,
     unackedMaxUnits: flow.maxOutstanding,
     receivedUnits: flow.receivedUnits,

@@ -28,6 +28,8 @@ export interface BenchPage {
   /** Waits (no input involved) until the screen's last non-empty line is `text`. */
   waitForLastLine(text: string, timeoutMs?: number): Promise<void>;
   heapUsedBytes(): Promise<number>;
+  /** The heap once a full garbage collection ran: what the page keeps, not what it has yet to collect. */
+  heapAfterGcBytes(): Promise<number>;
 }
 
 export async function launchBenchBrowser(
@@ -90,6 +92,11 @@ function wrapPage(page: Page, cdp: CDPSession): BenchPage {
       );
     },
     async heapUsedBytes() {
+      const usage = await cdp.send('Runtime.getHeapUsage');
+      return usage.usedSize;
+    },
+    async heapAfterGcBytes() {
+      await cdp.send('HeapProfiler.collectGarbage');
       const usage = await cdp.send('Runtime.getHeapUsage');
       return usage.usedSize;
     },

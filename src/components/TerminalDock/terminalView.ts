@@ -116,10 +116,19 @@ export class TerminalView implements Disposable {
   }
 
   /** Whether the newest line is on screen; `listener` hears every change of it. */
+  /**
+   * Calls `listener` when the newest line goes off screen or comes back: on a change only. React
+   * keeps every setState of an unchanged value queued until the next render, and output that
+   * scrolls fires this per write: under `yes` that was a million queued updates (120 MB).
+   */
   watchAtBottom(listener: (atBottom: boolean) => void): Disposable {
+    let last: boolean | undefined;
     const check = () => {
       const buffer = this.terminal.buffer.active;
-      listener(buffer.viewportY >= buffer.baseY);
+      const atBottom = buffer.viewportY >= buffer.baseY;
+      if (atBottom === last) return;
+      last = atBottom;
+      listener(atBottom);
     };
     const subscriptions = [this.terminal.onScroll(check), this.terminal.onWriteParsed(check)];
     return { dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };

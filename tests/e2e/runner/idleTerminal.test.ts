@@ -1,16 +1,18 @@
 /**
  * A live page loads and evaluates xterm once it has loaded and is idle, so the first Run finds the
- * terminal ready (a cold Run is a warm one), while xterm stays out of the page's first load.
+ * terminal ready (a cold Run is a warm one), while xterm stays out of the page's first load; and a
+ * terminal that has shown a flood of output keeps none of it beyond its scrollback.
  */
 import { describe, expect, it } from 'vitest';
 import { useSiteAndBrowser } from '../support/siteAndBrowser';
 import { openPage } from '../support/browser';
-import { liveUrl } from '../support/liveShells';
+import { liveUrl, runStepToEnd, waitForTerminalText } from '../support/liveShells';
 import { recordScripts, type LoadedScript } from '../support/scripts';
 import { liveAvailability } from '../support/site';
 import { startRunnerSite } from './support';
 
 const availability = liveAvailability();
+const NAMESPACE = 'running-locally/create-a-project-namespace';
 
 describe.skipIf(!availability.available)('xterm on a live page (npm run live)', () => {
   const e2e = useSiteAndBrowser(() => startRunnerSite({ fakes: false }));
@@ -37,4 +39,33 @@ describe.skipIf(!availability.available)('xterm on a live page (npm run live)', 
       .toBe(true);
     await page.close();
   });
+});
+
+describe.skipIf(!availability.available)('a terminal under a flood of output (npm run live)', () => {
+  const e2e = useSiteAndBrowser(() => startRunnerSite({ fakes: false }));
+  /** Fixed, not timed: the same output on a busy machine as on a quiet one. */
+  const FLOOD = 'yes | head -c 4000000; echo flood-$((6*7))';
+
+  it('keeps no memory for what it has shown: 4 MB of `yes` leave the page heap where it was', async () => {
+    const { page } = await openPage(e2e.browser, liveUrl(e2e.site, '/running-locally'));
+    await page.locator('[data-connection="connected"]').first().waitFor();
+    // `oc` is not installed here: the step fails at once, and its terminal is open.
+    await runStepToEnd(page, NAMESPACE);
+    const cdp = await page.context().newCDPSession(page);
+    const heapAfterGc = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const before = await heapAfterGc();
+    const terminal = await page.locator(`[data-step-id="${NAMESPACE}"]`).getAttribute('data-terminal');
+    await page.locator(`[role="tabpanel"][data-terminal="${terminal}"] .xterm`).first().click();
+    await page.keyboard.type(FLOOD);
+    await page.keyboard.press('Enter');
+    await waitForTerminalText(page, terminal!, 'flood-42', 180_000);
+    const grown = (await heapAfterGc()) - before;
+    console.log(`heap grew ${(grown / 2 ** 20).toFixed(1)} MiB`);
+    // Scrollback (5,000 rows) and xterm's caches are a few MB; every line kept would be hundreds.
+    expect(grown / 2 ** 20).toBeLessThan(16);
+    await page.close();
+  }, 240_000);
 });
