@@ -4,7 +4,7 @@ import type { Logger } from '../log';
 import { parseCount, parseDuration, parsePort, parseSize, portFromEnvironment } from './optionParsers';
 import { DEFAULT_LIMITS } from '../workshop/local/limits';
 import { addKubernetesOptions } from '../workshop/kubernetes/cliOptions';
-import { runWorkshop, type WorkshopOptions } from './workshop';
+import type { WorkshopOptions } from './workshop';
 
 function parseSeats(value: string): number {
   const seats = parseCount(value);
@@ -79,7 +79,10 @@ export function addWorkshopCommand(program: Command, log: Logger): void {
       "delete every workspace of this data dir's workshop (kubernetes: its namespaces and warm pool) and exit",
       false,
     );
-  addKubernetesOptions(command).action((options: Omit<WorkshopOptions, 'port'> & { port?: number }) =>
-    runWorkshop({ ...options, port: options.port ?? portFromEnvironment() ?? 3000 }, log),
-  );
+  // Loaded only for this command: the workshop, its database and the Kubernetes client are most of
+  // the bundle, and `live` or `dev` would otherwise initialise all of it (~30 MB resident) for nothing.
+  addKubernetesOptions(command).action(async (options: Omit<WorkshopOptions, 'port'> & { port?: number }) => {
+    const { runWorkshop } = await import('./workshop');
+    await runWorkshop({ ...options, port: options.port ?? portFromEnvironment() ?? 3000 }, log);
+  });
 }
