@@ -25,8 +25,12 @@ export function podState(pod: V1Pod | undefined): PodState {
   const container = status?.containerStatuses?.[0];
   if (status?.phase === 'Failed' || status?.phase === 'Succeeded') {
     const ended = container?.state?.terminated;
+    // The container's last words (its termination message, or its log's tail), if the cluster kept them.
+    const said = ended?.message?.trim().split('\n').at(-1)?.slice(0, 200);
     const why =
-      status.reason === 'DeadlineExceeded' ? 'the workshop expired' : `exit code ${ended?.exitCode ?? '?'}`;
+      status.reason === 'DeadlineExceeded'
+        ? 'the workshop expired'
+        : `exit code ${ended?.exitCode ?? '?'}${said ? `: ${said}` : ''}`;
     return {
       state: 'failed',
       failure: `the workspace pod ended (${why}); it is started again on the next connection`,

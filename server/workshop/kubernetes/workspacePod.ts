@@ -62,6 +62,8 @@ export function workspacePod(owner: PodOwner, options: KubernetesProviderOptions
             { name: 'TMPDIR', value: '/tmp' },
           ],
           workingDir: HOME,
+          // A terminal server that cannot start says why on stderr: the pod's status then carries it.
+          terminationMessagePolicy: 'FallbackToLogsOnError',
           ports: [{ name: 'terminal', containerPort: TERMINAL_PORT, protocol: 'TCP' }],
           readinessProbe: { tcpSocket: { port: TERMINAL_PORT }, periodSeconds: 2, failureThreshold: 3 },
           resources: {

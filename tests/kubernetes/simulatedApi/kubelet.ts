@@ -31,7 +31,10 @@ export class SimulatedKubelet {
   private readonly queue: (() => void)[] = [];
   private starting = 0;
   private nextAddress = 1;
+  // Random in two octets, not one: several simulated clusters run at once (test files in parallel,
+  // two clones on one machine), and two that drew the same /16 gave their pods the same addresses.
   private readonly subnet = `127.${20 + Math.floor(Math.random() * 200)}`;
+  private readonly firstRow = Math.floor(Math.random() * 200);
 
   constructor(
     private readonly store: ObjectStore,
@@ -63,7 +66,7 @@ export class SimulatedKubelet {
     const running: Running = { exited, markExited, deleting: false };
     this.pods.set(id, running);
     const address = this.nextAddress++;
-    const podIP = `${this.subnet}.${Math.floor(address / 250)}.${(address % 250) + 1}`;
+    const podIP = `${this.subnet}.${this.firstRow + Math.floor(address / 250)}.${(address % 250) + 1}`;
     this.setStatus(pod, { phase: 'Pending', podIP, conditions: condition('PodScheduled', true) });
     const pull = this.imagePull;
     if (pull.ms === 0 && !pull.until && pull.error === undefined) return this.enqueue(pod, podIP, running);
@@ -158,14 +161,18 @@ export class SimulatedKubelet {
             this.setStatus(pod, { ready: true, containerState: { running: { startedAt } } });
         });
     });
-    child.stderr?.resume();
+    // What the container said last, as a kubelet keeps it for the pod's termination message.
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
     child.once('exit', (code, sig) => {
       if (!output.includes('\n')) done();
       running.markExited();
       if (running.deleting) return;
       this.setStatus(pod, {
         phase: code === 0 ? 'Succeeded' : 'Failed',
-        containerState: { terminated: { exitCode: code ?? 137, reason: sig ? 'Error' : 'Completed' } },
+        containerState: {
+          terminated: { exitCode: code ?? 137, reason: sig ? 'Error' : 'Completed', message: stderr.trim() },
+        },
       });
     });
   }
