@@ -1,11 +1,11 @@
 /**
  * The terminal dock: fixed under the page, one tab per named terminal, resizable and collapsible.
- * Mounted once from Root (so it survives navigation); renders nothing until the page has a
- * server to talk to or something to replay.
+ * Mounted from Root (so it survives navigation) while the page has a server to talk to or
+ * something to replay: Root decides (`isDockShown`), so that its code loads only then.
  */
 import React, { useCallback, useEffect } from 'react';
 import clsx from 'clsx';
-import { dockSpace, isDockShown } from '../../client/dockState';
+import { dockSpace } from '../../client/dockState';
 import { useSiteColorMode, useStoreValue } from '../../client/hooks';
 import type { Runtime } from '../../client/runtime';
 import ConnectionIndicator from './ConnectionIndicator';
@@ -19,7 +19,6 @@ export default function TerminalDock({ runtime }: { runtime: Runtime }): React.J
   const connection = useStoreValue(runtime.connectionState, runtime.connectionState.get());
   const workspace = useStoreValue(runtime.workspace, runtime.workspace.get());
   const colorMode = useSiteColorMode();
-  const visible = isDockShown(dock, runtime.hasEndpoint);
 
   useEffect(() => {
     for (const view of allViews()) view.setColorMode(colorMode);
@@ -31,7 +30,6 @@ export default function TerminalDock({ runtime }: { runtime: Runtime }): React.J
     endView(name);
   };
 
-  if (!visible) return null;
   const showPanels = !dock.collapsed && dock.tabs.length > 0;
   return (
     <>

@@ -115,7 +115,6 @@ export class TerminalView implements Disposable {
     this.terminal.scrollToBottom();
   }
 
-  /** Whether the newest line is on screen; `listener` hears every change of it. */
   /**
    * Calls `listener` when the newest line goes off screen or comes back: on a change only. React
    * keeps every setState of an unchanged value queued until the next render, and output that
