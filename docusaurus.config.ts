@@ -1,4 +1,3 @@
-import { themes as prismThemes } from 'prism-react-renderer';
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkSteps from './src/remark/remarkSteps';
@@ -9,19 +8,12 @@ import { localFileExists, siteDirsOf } from './src/plugins/localFiles';
 import stepManifestPlugin from './src/plugins/stepManifest';
 import presenterPlugin from './src/plugins/presenter';
 import remarkDiagrams from './src/plugins/diagrams/remarkDiagrams';
+import { COLOURLESS_THEME, DARK_CODE_THEME, LIGHT_CODE_THEME } from './src/plugins/codeColors';
+import { codeHighlightPlugin } from './src/plugins/codeHighlight';
 
 // Runs in Node.js at build time: no browser code here.
 
 const siteDirs = siteDirsOf(__dirname);
-
-// prism's github theme draws YAML keys (atrule) in #00a4db: 2.7:1 on its code background, where WCAG
-// asks 4.5:1 (axe flags it on the authoring guide). The same hue, darker: 5:1.
-const lightCodeTheme = {
-  ...prismThemes.github,
-  styles: prismThemes.github.styles.map((entry) =>
-    entry.style.color === '#00a4db' ? { ...entry, style: { ...entry.style, color: '#00739c' } } : entry,
-  ),
-};
 
 const config: Config = {
   title: 'Multi-cluster application interconnect',
@@ -51,7 +43,11 @@ const config: Config = {
   // Writes build/steps.json (every page's steps) for the terminal server and the rehearsal runner.
   // Every doc page also opens as a deck at /present/<page> (src/plugins/presenter).
   // Mermaid fences are drawn to SVG by `npm run diagrams` and inlined by src/plugins/diagrams: no reader runs mermaid.
-  plugins: [stepManifestPlugin, presenterPlugin],
+  plugins: [
+    stepManifestPlugin,
+    presenterPlugin,
+    () => codeHighlightPlugin({ light: LIGHT_CODE_THEME, dark: DARK_CODE_THEME }),
+  ],
   themes: [
     [
       // Offline search: the index is built into the static site, so it works with no network.
@@ -111,9 +107,11 @@ const config: Config = {
       style: 'dark',
       copyright: 'Runnable walkthrough: built with Docusaurus, xterm.js and Skupper hello-world.',
     },
+    // The colours are a stylesheet for both modes (src/plugins/codeColors.ts): no block is
+    // re-rendered when the page learns its colour mode.
     prism: {
-      theme: lightCodeTheme,
-      darkTheme: prismThemes.dracula,
+      theme: COLOURLESS_THEME,
+      darkTheme: COLOURLESS_THEME,
     },
   } satisfies Preset.ThemeConfig,
 };

@@ -1,0 +1,106 @@
+/**
+ * Code blocks on the published site: coloured by a stylesheet in both colour modes, hydrated from
+ * the tokens the server drew (no Prism in the browser on a first load), and highlighted by the real
+ * Prism on a page reached by client-side navigation.
+ */
+import type { Page, Response } from 'playwright-core';
+import type { PrismTheme } from 'prism-react-renderer';
+import { describe, expect, it } from 'vitest';
+import { DARK_CODE_THEME, LIGHT_CODE_THEME } from '../../src/plugins/codeColors';
+import { describeProblems, hasProblems, openPage } from './support/browser';
+import { useSiteAndBrowser } from './support/siteAndBrowser';
+import { serveSite } from './support/site';
+
+/** The authoring guide's page with a YAML block: its keys are `atrule` tokens. */
+const YAML_PAGE = '/authoring/variables-and-rehearsal';
+/** A page without that block, linking to it from the sidebar. */
+const OTHER_PAGE = '/authoring/steps';
+/** Text only Prism's bundled grammars contain: a script that has it is Prism. */
+const PRISM_GRAMMAR = /languages\.yml\s*=/;
+
+/** The colour the theme gives a token type in a language, as the browser reports colours. */
+function themeColour(theme: PrismTheme, type: string, language: string): string {
+  const entry = theme.styles
+    .filter((style) => style.types.includes(type) && (!style.languages || style.languages.includes(language)))
+    .filter((style) => style.style.color !== undefined)
+    .at(-1);
+  const hex = entry?.style.color ?? theme.plain.color ?? '';
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+interface PrismWatch {
+  /** Whether a script the tab received so far was Prism (once every body has been read). */
+  sawPrism(): Promise<boolean>;
+}
+
+function watchForPrism(page: Page): PrismWatch {
+  const verdicts: Array<Promise<boolean>> = [];
+  page.on('response', (response: Response) => {
+    if (!response.url().endsWith('.js')) return;
+    verdicts.push(
+      response.text().then(
+        (body) => PRISM_GRAMMAR.test(body),
+        () => false,
+      ),
+    );
+  });
+  return { sawPrism: async () => (await Promise.all(verdicts)).some(Boolean) };
+}
+
+describe('code blocks on the published site', () => {
+  const e2e = useSiteAndBrowser(() => serveSite());
+
+  it.each([
+    ['light', LIGHT_CODE_THEME],
+    ['dark', DARK_CODE_THEME],
+  ] as const)(
+    'are coloured as the %s prism theme says, by the stylesheet, with no inline colour',
+    async (mode, theme) => {
+      const { page, problems } = await openPage(e2e.browser, e2e.site.url(YAML_PAGE), {
+        beforeNavigate: (tab) => tab.emulateMedia({ colorScheme: mode }),
+      });
+      await page.waitForSelector(`html[data-theme="${mode}"][data-has-hydrated="true"]`);
+      const key = page.locator('pre.language-yaml .token.atrule').first();
+      expect(await key.evaluate((token) => getComputedStyle(token).color)).toBe(
+        themeColour(theme, 'atrule', 'yaml'),
+      );
+      const block = page.locator('pre.language-yaml').first();
+      expect(await block.evaluate((pre) => getComputedStyle(pre).backgroundColor)).toBe(
+        themeColour({ ...theme, plain: { color: theme.plain.backgroundColor } }, 'none', 'yaml'),
+      );
+      expect(await page.locator('pre.prism-code [style*="color"]').count()).toBe(0);
+      expect(hasProblems(problems), describeProblems(YAML_PAGE, problems)).toBe(false);
+      await page.close();
+    },
+  );
+
+  it('hydrate from the tokens in the page: a first load fetches no Prism', async () => {
+    let watch: PrismWatch | undefined;
+    const { page, problems } = await openPage(e2e.browser, e2e.site.url(YAML_PAGE), {
+      disableCache: true,
+      beforeNavigate: (tab) => void (watch = watchForPrism(tab)),
+    });
+    await page.waitForSelector('html[data-has-hydrated="true"]');
+    expect(await page.locator('pre.language-yaml .token.atrule').count()).toBeGreaterThan(0);
+    expect(await watch?.sawPrism()).toBe(false);
+    expect(hasProblems(problems), describeProblems(YAML_PAGE, problems)).toBe(false);
+    await page.close();
+  });
+
+  it('are highlighted by Prism, loaded then, on a page reached by client-side navigation', async () => {
+    let watch: PrismWatch | undefined;
+    const { page, problems } = await openPage(e2e.browser, e2e.site.url(OTHER_PAGE), {
+      disableCache: true,
+      beforeNavigate: (tab) => void (watch = watchForPrism(tab)),
+    });
+    await page.waitForSelector('html[data-has-hydrated="true"]');
+    expect(await watch?.sawPrism()).toBe(false);
+    await page.locator(`nav a[href="${YAML_PAGE}"]`).first().click();
+    await page.waitForURL(`**${YAML_PAGE}`);
+    await page.locator('pre.language-yaml .token.atrule').first().waitFor();
+    await expect.poll(() => watch?.sawPrism()).toBe(true);
+    expect(hasProblems(problems), describeProblems(OTHER_PAGE, problems)).toBe(false);
+    await page.close();
+  });
+});
