@@ -3,7 +3,7 @@
  * "Refused before any workspace hears of it" is checked by the provider's endpoint calls: a refused
  * request never reaches the provider at all.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { descendantsOf } from '../../../server/workshop/local/descendants';
@@ -208,6 +208,17 @@ describe('the portal', () => {
     const page = await fetch(`${workshop.base}/docs/intro`, { redirect: 'manual' });
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/join');
+  });
+
+  it('serves an attendee the site gzipped, as a static host would: the room shares one Wi-Fi', async () => {
+    const script = `console.log(${JSON.stringify('a step, '.repeat(4000))});\n`;
+    writeFileSync(path.join(workshop.context.settings.siteDir, 'bundle.js'), script);
+    const response = await fetch(`${workshop.base}/bundle.js`, {
+      headers: { Cookie: alice, 'Accept-Encoding': 'gzip' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(await response.text()).toBe(script);
   });
 
   it('shows "workshop full" when every seat is taken, saying what to do', async () => {
