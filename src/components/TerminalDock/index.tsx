@@ -12,7 +12,13 @@ import ConnectionIndicator from './ConnectionIndicator';
 import DockResizeHandle from './DockResizeHandle';
 import TerminalPanel from './TerminalPanel';
 import { allViews, endView } from './terminalViews';
+import { prewarmTerminal } from './prewarm';
+import { currentColorMode } from './terminalTheme';
+import { DEFAULT_TERMINAL } from '../../remark/stepModel';
 import styles from './styles.module.css';
+
+/** The dock's tab bar (styles.module.css, .bar): the screen has the dock's height less this. */
+const BAR_HEIGHT_PX = 38;
 
 export default function TerminalDock({ runtime }: { runtime: Runtime }): React.JSX.Element | null {
   const dock = useStoreValue(runtime.dock, runtime.dock.get());
@@ -23,6 +29,19 @@ export default function TerminalDock({ runtime }: { runtime: Runtime }): React.J
   useEffect(() => {
     for (const view of allViews()) view.setColorMode(colorMode);
   }, [colorMode]);
+
+  // A live page with no terminal open yet gets the first one ready, out of sight (once: the
+  // prewarm does nothing when the view exists).
+  const canPrewarm = connection === 'connected' && dock.tabs.length === 0;
+  useEffect(() => {
+    if (!canPrewarm) return;
+    const { fontSize, height } = runtime.dock.get();
+    const warm = prewarmTerminal(
+      { name: DEFAULT_TERMINAL, fontSize, colorMode: currentColorMode(), access: 'write' },
+      { width: window.innerWidth, height: Math.max(0, height - BAR_HEIGHT_PX) },
+    );
+    return () => warm.dispose();
+  }, [canPrewarm, runtime]);
 
   const onResize = useCallback((height: number) => runtime.dock.setHeight(height), [runtime]);
   const closeTab = (name: string) => {

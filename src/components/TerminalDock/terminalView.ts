@@ -38,6 +38,10 @@ export class TerminalView implements Disposable {
   /** The link to the server (attach, keystrokes, resizes): replaced when the terminal is re-opened. */
   private readonly link = new DisposableStore();
   private opened = false;
+  /** Whether the server has written anything to this screen yet. */
+  private written = false;
+  /** Where a view opened before its tab waits out of sight, until `mount` moves it out. */
+  private parking: HTMLElement | null = null;
 
   constructor(
     kit: TerminalKit,
@@ -144,9 +148,16 @@ export class TerminalView implements Disposable {
     this.terminal.focus();
   }
 
+  /** Opens the terminal before its tab exists, in a hidden `parking` box (prewarm.ts). */
+  park(parking: HTMLElement): void {
+    this.mount(parking);
+    this.parking = parking;
+  }
+
   /** Puts the terminal into `container` (first call opens it), then fits it. */
   mount(container: HTMLElement): void {
     if (this.host.parentElement !== container) container.appendChild(this.host);
+    if (this.parking !== container) this.parking?.remove();
     if (!this.opened) {
       this.terminal.open(this.host);
       this.opened = true;
@@ -172,8 +183,16 @@ export class TerminalView implements Disposable {
     const name = this.options.name;
     this.link.clear();
     const sink = {
-      write: (data: string, done: () => void) => this.writeSliced(data, done),
-      reset: () => this.terminal.reset(),
+      write: (data: string, done: () => void) => {
+        this.written = true;
+        this.writeSliced(data, done);
+      },
+      // A new shell's first frame says "reset": a screen that never showed anything is already
+      // reset, and xterm's reset rebuilds its buffers (~10 ms of a first Run).
+      reset: () => {
+        if (this.written) this.terminal.reset();
+        this.written = false;
+      },
     };
     this.link.add(connection.attach(name, this.size, sink, this.options.access));
     this.connection = connection;
@@ -225,5 +244,6 @@ export class TerminalView implements Disposable {
     this.link.dispose();
     this.terminal.dispose();
     this.host.remove();
+    this.parking?.remove();
   }
 }

@@ -1,7 +1,8 @@
 /**
- * A live page loads and evaluates xterm once it has loaded and is idle, so the first Run finds the
- * terminal ready (a cold Run is a warm one), while xterm stays out of the page's first load; and a
- * terminal that has shown a flood of output keeps none of it beyond its scrollback.
+ * A live page loads and evaluates xterm once it has loaded and is idle, and opens its first terminal
+ * out of sight, so the first Run finds the terminal ready (a cold Run is a warm one), while xterm
+ * stays out of the page's first load; and a terminal that has shown a flood of output keeps none
+ * of it beyond its scrollback.
  */
 import { describe, expect, it } from 'vitest';
 import { useSiteAndBrowser } from '../support/siteAndBrowser';
@@ -26,8 +27,7 @@ describe.skipIf(!availability.available)('xterm on a live page (npm run live)', 
     const xterm = async () => (await scripts()).filter((script) => script.xtermMarkers.length > 0);
     await expect.poll(async () => (await xterm()).length).toBeGreaterThan(0);
     expect((await xterm()).filter((script) => !script.afterLoad).map((script) => script.url)).toEqual([]);
-    // Evaluated, not only fetched: xterm's stylesheet is in the document before any terminal exists.
-    expect(await page.locator('.xterm').count()).toBe(0);
+    // Evaluated, not only fetched: xterm's stylesheet is in the document before any Run.
     await expect
       .poll(() =>
         page.evaluate(() =>
@@ -37,6 +37,24 @@ describe.skipIf(!availability.available)('xterm on a live page (npm run live)', 
         ),
       )
       .toBe(true);
+    await page.close();
+  });
+
+  it('opens the first terminal out of sight before any Run; the Run moves that screen into the dock', async () => {
+    const { page } = await openPage(e2e.browser, liveUrl(e2e.site, '/running-locally'));
+    await page.locator('[data-connection="connected"]').first().waitFor();
+    const parked = page.locator('[data-rw-parking] .rw-terminal-host[data-terminal="main"] .xterm');
+    await parked.waitFor({ state: 'attached' });
+    expect(await parked.isVisible()).toBe(false);
+    expect(await page.getByRole('tab').count()).toBe(0);
+    // Marked, to tell the screen that was parked from one the Run would make anew.
+    await parked.evaluate((screen) => screen.setAttribute('data-was-parked', ''));
+    await runStepToEnd(page, NAMESPACE);
+    const shown = page.locator('[role="tabpanel"][data-terminal="main"] .xterm');
+    expect(await shown.getAttribute('data-was-parked')).toBe('');
+    await expect.poll(() => shown.isVisible()).toBe(true);
+    expect(await page.locator('[data-rw-parking]').count()).toBe(0);
+    await waitForTerminalText(page, 'main', 'oc');
     await page.close();
   });
 });
