@@ -36,7 +36,9 @@ async function bundle() {
     target: `node${process.versions.node.split('.')[0]}`,
     format: 'cjs',
     // Native addons: loaded from node_modules as they are (they find their .node file from there).
-    external: ['node-pty', 'better-sqlite3'],
+    // compression (and its MIME table): only the workshop's own server needs it, and `live` would
+    // parse it at every start (~1 MB resident) if it were in the bundle.
+    external: ['node-pty', 'better-sqlite3', 'compression'],
     outdir: outDir,
     entryNames: '[name]',
     outExtension: { '.js': '.cjs' },
