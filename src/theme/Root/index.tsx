@@ -3,12 +3,13 @@
  * terminals and their connection outlive page changes. Browser-only: the static build renders
  * the page exactly as before.
  */
-import React, { Suspense, lazy, useEffect, type ReactNode } from 'react';
+import React, { Suspense, lazy, useEffect, useLayoutEffect, type ReactNode } from 'react';
 import Root from '@theme-original/Root';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import { captureLaunchParams, scrubLaunchParams, workshopSessionEnd } from '../../client/launch';
 import { isDockShown } from '../../client/dockState';
+import { prefetchWhenIdle } from '../../client/idlePrefetch';
 import { useRuntime, useStoreValue } from '../../client/hooks';
 
 // Only a hosted workshop's pages show it: every other reader's first load stays without its code.
@@ -41,6 +42,8 @@ function Dock(): React.JSX.Element | null {
 
 export default function RootWrapper({ children }: { children: ReactNode }): React.JSX.Element {
   useEffect(scrubLaunchParams, []);
+  // Before the links' visibility callbacks: at the hydration's commit, not after its paint.
+  useLayoutEffect(prefetchWhenIdle, []);
   return (
     <Root>
       {children}
