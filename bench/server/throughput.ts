@@ -43,7 +43,11 @@ function startServer(): Promise<{
   // As `npm run live` starts the server (package.json): compiled ahead by server/run.cjs.
   const [modulePath, args, execArgv] = values.tsx
     ? [entry, [], ['--import', 'tsx', ...profile]]
-    : [path.join(__dirname, '../../server/run.cjs'), [entry], ['--max-semi-space-size=2', ...profile]];
+    : [
+        path.join(__dirname, '../../server/run.cjs'),
+        [entry],
+        ['--max-semi-space-size=2', '--optimize-for-size', ...profile],
+      ];
   const child = fork(modulePath, args, {
     execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   writeFileSync(path.join(work, 'index.html'), '<h1>bench</h1>');
   const args = [
     '--max-semi-space-size=2',
+    '--optimize-for-size',
     'server/run.cjs',
     'server/cli.ts',
     'workshop',

@@ -38,6 +38,7 @@ describe('the terminal image', () => {
     expect(JSON.parse(entrypoint ?? '[]')).toEqual([
       'node',
       '--max-semi-space-size=2',
+      '--optimize-for-size',
       '/opt/runnable-walkthrough/server/cli.cjs',
     ]);
     const pod = workspacePod(

@@ -104,7 +104,7 @@ export function planLaunch(
 
 /** The container's process, in a process group of its own so that one signal ends its shells too. */
 export function startProcess(bundle: string, launch: PodLaunch): ChildProcess {
-  return spawn(process.execPath, ['--max-semi-space-size=2', bundle, ...launch.args], {
+  return spawn(process.execPath, ['--max-semi-space-size=2', '--optimize-for-size', bundle, ...launch.args], {
     cwd: launch.cwd,
     env: launch.env,
     detached: true,
