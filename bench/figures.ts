@@ -6,6 +6,7 @@ export type FigureId =
   | 'coldRun.p95'
   | 'cat.mibps'
   | 'cat.longestTask'
+  | 'cat.rss'
   | 'yes.heap'
   | 'yes.heapAfterGc'
   | 'yes.rss'
@@ -62,6 +63,12 @@ export function figureDefs(sizes: FigureSizes): FigureDef[] {
       label: `cat ${sizes.catMib} MB: longest main-thread task`,
       unit: 'ms',
       goal: { max: 50 },
+    },
+    {
+      id: 'cat.rss',
+      label: `cat ${sizes.catMib} MB: server RSS, max`,
+      unit: 'MB',
+      goal: { max: 100 },
     },
     {
       id: 'yes.heap',

@@ -101,6 +101,7 @@ export async function measureTarget(
       record.details.cat = runs;
       record.figures['cat.mibps'] = summarize(runs.map((r) => r.mibPerSecond)).p50;
       record.figures['cat.longestTask'] = Math.max(...runs.map((r) => r.longestTaskMs));
+      record.figures['cat.rss'] = Math.max(...runs.map((r) => r.serverRssMaxBytes)) / MB;
     });
     await step(`yes for ${sizes.yesSeconds} s`, async () => {
       const flood = await yesFlood(target, page, sizes.yesSeconds);

@@ -1,6 +1,7 @@
 /** `cat` of a large file into the page's terminal: MB/s until its end is painted, and long tasks meanwhile. */
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import type { BenchPage } from '../page/browser';
+import { residentBytes } from '../targets/processInfo';
 import type { TerminalTarget } from '../targets/target';
 
 export const MIB = 1024 * 1024;
@@ -25,6 +26,8 @@ export interface CatRun {
   seconds: number;
   longestTaskMs: number;
   longTasks: number;
+  /** The server's resident memory at its highest while the file went through, sampled every 250 ms. */
+  serverRssMaxBytes: number;
 }
 
 export async function catRuns(
@@ -35,17 +38,21 @@ export async function catRuns(
   runs: number,
 ): Promise<CatRun[]> {
   await target.focusTerminal(page);
+  const pid = target.serverPid();
   const results: CatRun[] = [];
   for (let i = 0; i < runs; i += 1) {
     const marker = `rwbench-done-${i}-${Date.now() % 100000}`;
     // Typed with quotes inside, so the command line itself never shows the marker.
     const typed = `${marker.slice(0, 8)}""${marker.slice(8)}`;
     await page.page.keyboard.type(`cat ${file}; echo ${typed}`);
-    const timing = await page.paintAfter(
-      { kind: 'contains', text: marker },
-      () => page.page.keyboard.press('Enter'),
-      600_000,
+    let serverRssMaxBytes = residentBytes(pid);
+    const sampler = setInterval(
+      () => (serverRssMaxBytes = Math.max(serverRssMaxBytes, residentBytes(pid))),
+      250,
     );
+    const timing = await page
+      .paintAfter({ kind: 'contains', text: marker }, () => page.page.keyboard.press('Enter'), 600_000)
+      .finally(() => clearInterval(sampler));
     const tasks = await page.page.evaluate(([from, to]) => inPage().longTasks(from, to), [
       timing.inputAt,
       timing.paintedAt,
@@ -56,6 +63,7 @@ export async function catRuns(
       seconds,
       longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
       longTasks: tasks.length,
+      serverRssMaxBytes,
     });
     await page.page.waitForTimeout(500);
   }
