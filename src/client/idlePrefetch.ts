@@ -6,6 +6,8 @@
  * here when the page is idle, a few milliseconds of them at a time; hovering or touching a link
  * still loads its page at once (`preload`, untouched).
  */
+import { whenIdle } from './idle';
+
 type Docusaurus = Window['docusaurus'];
 
 /** Main-thread time one idle callback spends (at least one prefetch): a phone's 4× slower CPU keeps it well under 50 ms. */
@@ -16,22 +18,16 @@ export function prefetchWhenIdle(): void {
   const original = window.docusaurus as Docusaurus | undefined;
   if (!original || replaced.has(original)) return;
   const queue: string[] = [];
-  let scheduled = false;
-  const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
   const drain = () => {
     const until = performance.now() + SLICE_MS;
     while (queue.length > 0 && performance.now() < until) void original.prefetch(queue.shift()!);
-    scheduled = queue.length > 0;
-    if (scheduled) whenIdle(drain, { timeout: 5000 });
+    if (queue.length > 0) whenIdle(drain, 5000);
   };
   const deferred: Docusaurus = Object.freeze({
     ...original,
     prefetch: (url: string) => {
-      queue.push(url);
-      if (!scheduled) {
-        scheduled = true;
-        whenIdle(drain, { timeout: 5000 });
-      }
+      // A drain is pending exactly when the queue is not empty.
+      if (queue.push(url) === 1) whenIdle(drain, 5000);
       return false as const;
     },
   });

@@ -3,6 +3,7 @@
  * reader never runs or replays anything downloads none of it (the first-load bundle test checks).
  */
 import type { Terminal } from '@xterm/xterm';
+import { whenIdle } from './idle';
 import type { FitAddon } from '@xterm/addon-fit';
 import type { WebLinksAddon } from '@xterm/addon-web-links';
 import type { SearchAddon } from '@xterm/addon-search';
@@ -57,10 +58,7 @@ export function preloadTerminal(): void {
  * page without a server (the published site) never does this.
  */
 export function prefetchTerminal(): void {
-  const whenIdle = () => {
-    const later = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-    later(preloadTerminal, { timeout: 2000 });
-  };
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
+  const schedule = () => void whenIdle(preloadTerminal, 2000);
+  if (document.readyState === 'complete') schedule();
+  else window.addEventListener('load', schedule, { once: true });
 }

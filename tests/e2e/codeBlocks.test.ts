@@ -75,31 +75,32 @@ describe('code blocks on the published site', () => {
     },
   );
 
-  it('hydrate from the tokens in the page: a first load fetches no Prism', async () => {
+  /** Opens `sitePath` as a first-time reader, watching for Prism, once the page has hydrated. */
+  async function openWatched(sitePath: string) {
     let watch: PrismWatch | undefined;
-    const { page, problems } = await openPage(e2e.browser, e2e.site.url(YAML_PAGE), {
+    const opened = await openPage(e2e.browser, e2e.site.url(sitePath), {
       disableCache: true,
       beforeNavigate: (tab) => void (watch = watchForPrism(tab)),
     });
-    await page.waitForSelector('html[data-has-hydrated="true"]');
+    await opened.page.waitForSelector('html[data-has-hydrated="true"]');
+    return { ...opened, watch: watch! };
+  }
+
+  it('hydrate from the tokens in the page: a first load fetches no Prism', async () => {
+    const { page, problems, watch } = await openWatched(YAML_PAGE);
     expect(await page.locator('pre.language-yaml .token.atrule').count()).toBeGreaterThan(0);
-    expect(await watch?.sawPrism()).toBe(false);
+    expect(await watch.sawPrism()).toBe(false);
     expect(hasProblems(problems), describeProblems(YAML_PAGE, problems)).toBe(false);
     await page.close();
   });
 
   it('are highlighted by Prism, loaded then, on a page reached by client-side navigation', async () => {
-    let watch: PrismWatch | undefined;
-    const { page, problems } = await openPage(e2e.browser, e2e.site.url(OTHER_PAGE), {
-      disableCache: true,
-      beforeNavigate: (tab) => void (watch = watchForPrism(tab)),
-    });
-    await page.waitForSelector('html[data-has-hydrated="true"]');
-    expect(await watch?.sawPrism()).toBe(false);
+    const { page, problems, watch } = await openWatched(OTHER_PAGE);
+    expect(await watch.sawPrism()).toBe(false);
     await page.locator(`nav a[href="${YAML_PAGE}"]`).first().click();
     await page.waitForURL(`**${YAML_PAGE}`);
     await page.locator('pre.language-yaml .token.atrule').first().waitFor();
-    await expect.poll(() => watch?.sawPrism()).toBe(true);
+    await expect.poll(() => watch.sawPrism()).toBe(true);
     expect(hasProblems(problems), describeProblems(OTHER_PAGE, problems)).toBe(false);
     await page.close();
   });

@@ -18,10 +18,29 @@ export interface Token {
  */
 export function tokensOnPage(root: ParentNode, code: string, language: string): Token[][] | null {
   for (const pre of root.querySelectorAll<HTMLElement>(`pre.prism-code.language-${CSS.escape(language)}`)) {
-    const lines = readLines(pre);
-    if (lines && textOf(lines) === code) return lines;
+    const read = readBlock(pre);
+    if (read && read.text === code) return read.lines;
   }
   return null;
+}
+
+interface ReadBlock {
+  lines: Token[][];
+  text: string;
+}
+
+/**
+ * Each block is read once: a page hydrating n blocks of one language would otherwise read them n²/2
+ * times. A block React later redraws keeps its old reading, which still holds for its old text.
+ */
+const readings = new WeakMap<HTMLElement, ReadBlock | null>();
+
+function readBlock(pre: HTMLElement): ReadBlock | null {
+  if (!readings.has(pre)) {
+    const lines = readLines(pre);
+    readings.set(pre, lines && { lines, text: textOf(lines) });
+  }
+  return readings.get(pre) ?? null;
 }
 
 function readLines(pre: HTMLElement): Token[][] | null {

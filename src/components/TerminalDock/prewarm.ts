@@ -4,6 +4,7 @@
  * Run's click only moves it into the dock: creating xterm's renderer and measuring the font were
  * the largest part of a first Run on a fresh page (bench/README.md, "first Run on a fresh page").
  */
+import { whenIdle } from '../../client/idle';
 import { loadTerminal } from '../../client/loadTerminal';
 import type { Disposable } from '../../protocol/disposable';
 import { findView, keepView } from './terminalViews';
@@ -14,29 +15,24 @@ export function prewarmTerminal(
   size: { width: number; height: number },
 ): Disposable {
   let cancelled = false;
-  const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-  const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
-  const handle = whenIdle(
-    () => {
-      // A failed load is reported by the Run that needs xterm, not here.
-      loadTerminal().then(
-        (kit) => {
-          if (cancelled || findView(options.name)) return;
-          const view = new TerminalView(kit, options);
-          keepView(view);
-          view.park(parkingBox(size));
-          // The panel's tools (search, key bar) come with the first terminal: fetched now, not then.
-          import('./TerminalTools').catch(() => undefined);
-        },
-        () => undefined,
-      );
-    },
-    { timeout: 2000 },
-  );
+  const cancelIdle = whenIdle(() => {
+    // A failed load is reported by the Run that needs xterm, not here.
+    loadTerminal().then(
+      (kit) => {
+        if (cancelled || findView(options.name)) return;
+        const view = new TerminalView(kit, options);
+        keepView(view);
+        view.park(parkingBox(size));
+        // The panel's tools (search, key bar) come with the first terminal: fetched now, not then.
+        import('./TerminalTools').catch(() => undefined);
+      },
+      () => undefined,
+    );
+  }, 2000);
   return {
     dispose: () => {
       cancelled = true;
-      cancelIdle(handle);
+      cancelIdle();
     },
   };
 }
