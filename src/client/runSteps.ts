@@ -33,8 +33,13 @@ export async function runStep(runtime: Runtime, step: StepSummary): Promise<RunR
   if (busyWith(runtime, step.terminal, step.id)) {
     return fail('busy', `Terminal "${step.terminal}" is busy with another step.`);
   }
-  const opened = await runtime.openTerminal(step.terminal, !step.background);
-  if (opened) return { ok: false, error: opened };
+  // A terminal already asked for takes the run within the click: an await here would queue it behind
+  // the re-render that opening the dock schedules (~5 ms of React before the server hears of it).
+  const warm = runtime.connection.isAttaching(step.terminal);
+  if (!warm) {
+    const opened = await runtime.openTerminal(step.terminal, !step.background);
+    if (opened) return { ok: false, error: opened };
+  }
   const started = runtime.waitFor(
     (message) =>
       (message.type === 'step' && message.stepId === step.id) ||
@@ -47,6 +52,7 @@ export async function runStep(runtime: Runtime, step: StepSummary): Promise<RunR
   if (!runtime.connection.run(step.terminal, step.id, commandFor(runtime, step), step.background)) {
     return fail('offline', 'The terminal server is not connected.');
   }
+  if (warm) void runtime.openTerminal(step.terminal, !step.background);
   runtime.outputs.started(step.id);
   runtime.steps.put(step.id, { state: 'running', terminal: step.terminal });
   const first = await started;

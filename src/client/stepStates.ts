@@ -51,6 +51,9 @@ export class StepStates extends Store<StepRecords> {
   }
 
   put(stepId: string, record: StepRecord): void {
+    // The server confirms what the page already set (a Run's `running`): no re-render, no save.
+    const before = this.get()[stepId];
+    if (before && sameRecord(before, record)) return;
     this.update((records) => ({ ...records, [stepId]: record }));
     this.save();
   }
@@ -73,6 +76,11 @@ export class StepStates extends Store<StepRecords> {
     );
     writeStored(STEP_STORAGE_KEY, kept);
   }
+}
+
+function sameRecord(a: StepRecord, b: StepRecord): boolean {
+  const keys = Object.keys(a) as (keyof StepRecord)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
 function loadSaved(): StepRecords {

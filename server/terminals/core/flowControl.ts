@@ -28,6 +28,13 @@ export const FLOW = {
    */
   batchMs: 4,
   maxFrameUnits: 32 * 1024,
+  /**
+   * "Keeps coming": this many frames, or units, each flushed within `batchMs` of the one before. A
+   * step's first lines (bracketed paste off, the command shown, its first output) are a few small
+   * frames a millisecond or two apart; each goes out at once, not batchMs later with the next.
+   */
+  burstFrames: 4,
+  burstUnits: 4 * 1024,
 } as const;
 
 export interface FlowParticipant {

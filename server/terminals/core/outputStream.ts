@@ -31,6 +31,8 @@ export class OutputStream {
   /** Cancels the flush that is scheduled, if any. */
   private cancelFlush: (() => void) | undefined;
   private lastFlushAt = 0;
+  /** Frames, and their units, flushed each within `batchMs` of the one before (see FLOW.burstFrames). */
+  private burst = { frames: 0, units: 0 };
   private stallTimer: NodeJS.Timeout | undefined;
   private ended = false;
 
@@ -126,9 +128,14 @@ export class OutputStream {
     this.cancelFlush = undefined;
     if (this.pending.length === 0) return;
     keystrokeHop(this.name, 'flushed');
-    this.lastFlushAt = performance.now();
     const data = this.pending;
     this.pending = '';
+    const now = performance.now();
+    const continues = now - this.lastFlushAt < FLOW.batchMs;
+    this.burst = continues
+      ? { frames: this.burst.frames + 1, units: this.burst.units + data.length }
+      : { frames: 1, units: data.length };
+    this.lastFlushAt = now;
     // The clients first: keeping the frame (ring, screen mirror) is not on the way to a screen.
     const seq = this.replay.ring.end;
     for (const attachment of this.attachments.values()) {
@@ -157,11 +164,14 @@ export class OutputStream {
 
   /**
    * An echo or a prompt after a quiet moment goes out at once (after the shell reads of this turn
-   * of the event loop); only output that keeps coming is coalesced for `batchMs` into fewer,
-   * larger frames.
+   * of the event loop), and so do the first few small frames after it; only output that keeps
+   * coming is coalesced for `batchMs` into fewer, larger frames.
    */
   private scheduleFlush(): void {
-    if (performance.now() - this.lastFlushAt >= FLOW.batchMs) {
+    const streaming =
+      performance.now() - this.lastFlushAt < FLOW.batchMs &&
+      (this.burst.frames >= FLOW.burstFrames || this.burst.units >= FLOW.burstUnits);
+    if (!streaming) {
       const immediate = setImmediate(() => this.flush());
       this.cancelFlush = () => clearImmediate(immediate);
     } else {

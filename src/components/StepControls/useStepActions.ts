@@ -15,7 +15,7 @@ import {
   waitUntilFree,
 } from '../../client/runSteps';
 import type { RunAllProgress, Runtime } from '../../client/runtime';
-import { isActive, type StepRecord, type StepRecords } from '../../client/stepStates';
+import { isActive, isFinal, type StepRecord, type StepRecords } from '../../client/stepStates';
 import { unsetVariables, type VariableValues } from '../../client/variables';
 import type { Step, StepSummary } from '../../remark/stepModel';
 import { focusTerminal } from '../TerminalDock/terminalViews';
@@ -64,9 +64,12 @@ export function useStepActions(step: Step): StepActions {
   const workspace = useStoreValue(runtime?.workspace, null);
   const values = useStoreValue<VariableValues, VariableValues>(runtime?.variables, NO_VALUES);
   const runAll = useStoreValue(runtime?.runAll, null);
+  // Read once the step has ended (Copy output, actual vs recorded): a running step is not re-rendered
+  // for every output frame, which queued xterm's parse of that frame behind a React render.
+  const finished = isFinal(record.state);
   const output = useStoreSlice<Readonly<Record<string, string>>, string, undefined>(
     runtime?.outputs,
-    (outputs) => outputs[step.id],
+    (outputs) => (finished ? outputs[step.id] : undefined),
     undefined,
   );
   const pageSteps = usePageSteps(step.pageId);
