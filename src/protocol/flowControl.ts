@@ -12,19 +12,20 @@ export const FLOW_CONTROL = {
   /**
    * Units sent and not yet acknowledged at which the server pauses the shell. What a client may
    * owe at most is this plus a frame (the goal: under 500 KB), and what its screen must still draw
-   * after Ctrl-C before the prompt: a browser's screen draws `yes` at ~5 MB/s, so more in flight
-   * bought no throughput there and made Ctrl-C slower (bench/server/throughput.ts --screen-mibps 5:
-   * 256 KiB gave Ctrl-C → prompt p50 24 ms, 128 KiB 13-16 ms, cat at the same ~4.5 MiB/s).
+   * after Ctrl-C before the prompt: a browser's screen draws `yes` at ~5 MB/s. Measured in the page
+   * (Chromium, DOM renderer, output fed a slice per task by WritePacer), Ctrl-C during `yes` → prompt
+   * painted p50: 128 KiB 61-81 ms, 96 KiB 63-71, 64 KiB 40 (low mark 32 KiB; 53-55 with 48 KiB),
+   * for cat 6.0-6.9 → 5.3-5.4 MB/s: a felt latency bought with a tenth of a flood's speed.
    */
-  highWatermark: 128 * 1024,
+  highWatermark: 64 * 1024,
   /**
    * Every client must be under this before the shell resumes: half the high mark, so that a pause
    * ends while output is still on its way (a low mark near zero let the pipe run dry for a whole
    * ack round trip at every pause).
    */
-  lowWatermark: 64 * 1024,
+  lowWatermark: 32 * 1024,
   /** The page acknowledges once this many units are written, or when its screen's queue is empty. */
-  ackBatch: 16 * 1024,
+  ackBatch: 8 * 1024,
 } as const;
 
 /** Throws at load if the numbers above break their invariant (a test holds them to it too). */

@@ -35,6 +35,12 @@ export const FLOW = {
    */
   burstFrames: 4,
   burstUnits: 4 * 1024,
+  /**
+   * After Ctrl-C, the shell is read this much past what its writers owe, paused or not: the kernel
+   * drops the output the program had queued when it gets the interrupt, so what follows is its last
+   * words and the prompt, which would otherwise wait for the page to acknowledge a whole watermark.
+   */
+  interruptUnits: 64 * 1024,
 } as const;
 
 export interface FlowParticipant {
@@ -55,11 +61,19 @@ export interface Pausable {
 
 export class FlowGate {
   private paused = false;
+  /** What writers may owe after an interrupt (see FLOW.interruptUnits); 0: none granted. */
+  private interruptCeiling = 0;
 
   constructor(private readonly target: Pausable) {}
 
   get isPaused(): boolean {
     return this.paused;
+  }
+
+  /** Ctrl-C reached the shell: read what follows it even while the writers owe a watermark. */
+  interrupted(participants: Iterable<FlowParticipant>): void {
+    const owed = [...participants].filter((p) => p.access === 'write' && !p.lagging).map((p) => p.unacked);
+    this.interruptCeiling = Math.max(0, ...owed) + FLOW.interruptUnits;
   }
 
   /**
@@ -87,8 +101,11 @@ export class FlowGate {
       p.lagging = true;
       delete p.blockingSince;
     }
+    const over = (limit: number) => writers.some((p) => !p.lagging && p.unacked > limit);
+    // An interrupt's allowance lasts until the writers are back under the usual marks.
+    if (!over(threshold)) this.interruptCeiling = 0;
     const blocked =
-      writers.some((p) => !p.lagging && p.unacked > threshold) ||
+      over(Math.max(threshold, this.interruptCeiling)) ||
       mirrorBacklog > (this.paused ? FLOW.mirrorLow : FLOW.mirrorHigh);
     if (blocked && !this.paused) {
       this.paused = true;

@@ -109,6 +109,13 @@ export class OutputStream {
     this.evaluateFlow();
   }
 
+  /** Ctrl-C was written to the shell: its prompt comes through without waiting for acks (FLOW.interruptUnits). */
+  interrupted(): void {
+    this.flush();
+    this.gate.interrupted(this.attachments.values());
+    this.evaluateFlow();
+  }
+
   /** The screen mirror follows the terminal's size, in order with the output around it. */
   resize(cols: number, rows: number): void {
     this.replay.mirror.resize(cols, rows);

@@ -106,6 +106,7 @@ export class Terminal implements StepShell {
     if (this.shell) this.shell.write(data);
     else this.waitingKeys.push(data);
     keystrokeHop(this.name, 'ptyWrite');
+    if (data.includes(CTRL_C)) this.stream.interrupted();
   }
 
   resize(cols: number, rows: number): void {

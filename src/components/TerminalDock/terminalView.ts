@@ -13,9 +13,8 @@ import type { TerminalKit } from '../../client/loadTerminal';
 import { TERMINAL_FONT_FAMILY } from '../../client/terminalSize';
 import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';
 import { isApplePlatform, keyAction } from './terminalKeys';
+import { WritePacer } from './writePacer';
 
-/** Units per xterm write (see writeSliced). */
-const WRITE_SLICE = 4096;
 
 export interface TerminalViewOptions {
   name: string;
@@ -30,6 +29,7 @@ export class TerminalView implements Disposable {
   private readonly terminal: Terminal;
   private readonly fitAddon: FitAddon;
   private readonly searchAddon: SearchAddon;
+  private readonly pacer: WritePacer;
   private connection: TerminalConnection | null = null;
   /** The key bar's Ctrl, held for the next key typed. */
   private ctrlArmed = false;
@@ -63,6 +63,7 @@ export class TerminalView implements Disposable {
       convertEol: options.access === 'watch',
       allowProposedApi: false,
     });
+    this.pacer = new WritePacer(this.terminal);
     this.fitAddon = new kit.FitAddon();
     this.terminal.loadAddon(this.fitAddon);
     this.terminal.loadAddon(new kit.WebLinksAddon());
@@ -185,19 +186,25 @@ export class TerminalView implements Disposable {
     const sink = {
       write: (data: string, done: () => void) => {
         this.written = true;
-        this.writeSliced(data, done);
+        this.pacer.write(data, done);
       },
       // A new shell's first frame says "reset": a screen that never showed anything is already
       // reset, and xterm's reset rebuilds its buffers (~10 ms of a first Run).
       reset: () => {
-        if (this.written) this.terminal.reset();
+        if (this.written) this.pacer.reset();
         this.written = false;
       },
     };
     this.link.add(connection.attach(name, this.size, sink, this.options.access));
     this.connection = connection;
     if (this.options.access === 'watch') return;
-    this.link.add(this.terminal.onData((data) => connection.input(name, this.withArmedCtrl(data))));
+    this.link.add(
+      this.terminal.onData((typed) => {
+        const data = this.withArmedCtrl(typed);
+        connection.input(name, data);
+        if (data.includes('\x03')) this.hurry();
+      }),
+    );
     this.link.add(this.terminal.onResize(({ cols, rows }) => connection.resize(name, { cols, rows })));
   }
 
@@ -210,20 +217,13 @@ export class TerminalView implements Disposable {
       : data;
   }
 
-  /**
-   * xterm parses its queue in tasks of ~12 ms, but only checks the time between the pieces it was
-   * given: a 32 KB frame is parsed in one go. Smaller pieces keep the page's tasks short during a
-   * flood. xterm keeps a split surrogate pair for the next piece; `done` follows the last one.
-   */
-  private writeSliced(data: string, done: () => void): void {
-    for (let at = 0; at < data.length; at += WRITE_SLICE) {
-      const last = at + WRITE_SLICE >= data.length;
-      this.terminal.write(data.slice(at, at + WRITE_SLICE), last ? done : undefined);
-    }
+  write(data: string, done?: () => void): void {
+    this.pacer.write(data, done);
   }
 
-  write(data: string, done?: () => void): void {
-    this.terminal.write(data, done);
+  /** Ctrl-C: the output still queued for this screen is drawn at once, so the prompt comes sooner. */
+  hurry(): void {
+    this.pacer.hurry();
   }
 
   setColorMode(mode: ColorMode): void {
@@ -241,6 +241,7 @@ export class TerminalView implements Disposable {
   }
 
   dispose(): void {
+    this.pacer.dispose();
     this.link.dispose();
     this.terminal.dispose();
     this.host.remove();

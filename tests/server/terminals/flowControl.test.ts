@@ -56,6 +56,19 @@ describe('flow control', () => {
     }
   });
 
+  it('brings the prompt back after Ctrl-C though the client still owes a whole watermark', async () => {
+    f = hubFixture();
+    await f.open();
+    f.hub.input(f.client, 'main', 'yes\r');
+    // Paused: the client acknowledges nothing, so the shell is held at the high watermark.
+    await f.client.waitFor(() => received(f.client) >= FLOW.highWatermark);
+    f.hub.input(f.client, 'main', '\x03');
+    // The kernel drops what `yes` had queued; what follows (its last words, the prompt) comes
+    // through on the interrupt's allowance, with no acknowledgement from the client.
+    await f.client.waitForScreen(/\^C\r\n[^\n]*[$#] $/);
+    expect(received(f.client)).toBeLessThan(FLOW.highWatermark + FLOW.interruptUnits + 4 * FLOW.maxFrameUnits);
+  });
+
   it('never lets a read-only watcher hold the shell back; it catches up once it acknowledges', async () => {
     f = hubFixture();
     const presenter = new AckingClient((units) => f.hub.ack(presenter, 'main', units));

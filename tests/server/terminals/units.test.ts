@@ -88,6 +88,26 @@ describe('flow gate', () => {
     expect(gate.isPaused).toBe(false);
   });
 
+  it('reads past the watermark after Ctrl-C, up to an allowance, until the writers catch up', () => {
+    const calls: string[] = [];
+    const gate = new FlowGate({ pause: () => calls.push('pause'), resume: () => calls.push('resume') });
+    const writer = participant(false, FLOW.highWatermark);
+    gate.evaluate([writer], 0, 0);
+    gate.interrupted([writer]);
+    gate.evaluate([writer], 0, 1);
+    expect(calls).toEqual(['pause', 'resume']);
+    // The program's last words and the prompt come through; a program that goes on is held again.
+    writer.unacked = FLOW.highWatermark + FLOW.interruptUnits + 1;
+    gate.evaluate([writer], 0, 2);
+    expect(calls).toEqual(['pause', 'resume', 'pause']);
+    // Once the writer is back under the marks, the allowance is spent: the usual marks hold.
+    writer.unacked = FLOW.lowWatermark;
+    gate.evaluate([writer], 0, 3);
+    writer.unacked = FLOW.highWatermark;
+    gate.evaluate([writer], 0, 4);
+    expect(calls).toEqual(['pause', 'resume', 'pause', 'resume', 'pause']);
+  });
+
   it('pauses while the screen mirror has too much to parse', () => {
     const gate = new FlowGate({ pause: () => {}, resume: () => {} });
     gate.evaluate([], FLOW.mirrorHigh + 1, 0);
