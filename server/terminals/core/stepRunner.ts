@@ -12,10 +12,17 @@ import type { ShellMark } from './shellMarks';
 
 /** How often the foreground job is checked for a keyboard read, while a step runs. */
 export const INPUT_POLL_MS = 200;
+/** How long a Ctrl-C that clears the prompt's line may take to end that line (its D mark). */
+const CLEARING_TIMEOUT_MS = 1_000;
 /** Ctrl-C first; if the job is still there: SIGINT to its group, then TERM, then KILL. */
 export const INTERRUPT_ESCALATION_MS = { sigint: 400, sigterm: 1_400, sigkill: 3_000 } as const;
 
-type Phase = 'waiting-prompt' | 'typed' | 'executing';
+/**
+ * `clearing`: Ctrl-C was pressed to abandon keys left on the prompt's line; the step waits for the
+ * D mark that ends that line, since readline redraws the prompt it is abandoning (B mark and all)
+ * whenever the terminal is resized, and a line typed after such a redraw was dropped by the Ctrl-C.
+ */
+type Phase = 'clearing' | 'waiting-prompt' | 'typed' | 'executing';
 
 interface ActiveStep {
   id: string;
@@ -95,7 +102,7 @@ export class StepRunner {
 
   interrupt(): void {
     const step = this.step;
-    if (step?.phase === 'waiting-prompt') {
+    if (step?.phase === 'waiting-prompt' || step?.phase === 'clearing') {
       // Nothing was typed: the step provably never started.
       this.finish('interrupted');
       return;
@@ -126,7 +133,8 @@ export class StepRunner {
     const step = this.step;
     if (!step) return;
     // Only while waiting: readline redraws the prompt (marks and all) while it echoes our line.
-    if (mark.kind === 'B' && step.phase === 'waiting-prompt') this.typeWhenReady();
+    if (mark.kind === 'D' && step.phase === 'clearing') step.phase = 'waiting-prompt';
+    else if (mark.kind === 'B' && step.phase === 'waiting-prompt') this.typeWhenReady();
     else if (mark.kind === 'C' && step.phase === 'typed') {
       step.phase = 'executing';
       this.startPolling();
@@ -169,7 +177,15 @@ export class StepRunner {
     if (!step || step.phase !== 'waiting-prompt' || !this.shell.atPrompt) return;
     if (this.shell.typedSincePrompt) {
       // Half-typed keys (or a continuation prompt) would prefix our line: Ctrl-C gives a fresh prompt.
+      step.phase = 'clearing';
       this.shell.clearPromptLine();
+      // Bash always ends the line with a D mark; should it not, the next prompt will do.
+      const giveUp = () => {
+        if (this.step !== step || step.phase !== 'clearing') return;
+        step.phase = 'waiting-prompt';
+        this.typeWhenReady();
+      };
+      step.timers.push(setTimeout(giveUp, CLEARING_TIMEOUT_MS));
       return;
     }
     step.phase = 'typed';

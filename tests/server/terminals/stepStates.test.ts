@@ -74,8 +74,28 @@ describe('a step, told by the shell’s marks', () => {
     core.input(client, 'main', 'ec');
     core.run(client, { terminal: 'main', stepId: 'clean', command: 'true' });
     expect(shell.written).toEqual(['ec', '\x03']);
+    // Bash ends the abandoned line (D, status 130) and prints a fresh prompt.
+    shell.print('^C\r\n');
+    shell.commandEnds(130);
     shell.prompt();
     expect(typedStep(shell)).toBe(true);
+  });
+
+  it('does not type into the prompt it is clearing when readline redraws it (a resize)', async () => {
+    const { core, client, shell } = await atPrompt();
+    core.input(client, 'main', 'ec');
+    core.run(client, { terminal: 'main', stepId: 'redrawn', command: 'true' });
+    // A resize makes readline draw the old prompt again, marks and all, before the Ctrl-C lands:
+    // a line typed now would be dropped by that Ctrl-C.
+    shell.prompt();
+    expect(typedStep(shell)).toBe(false);
+    shell.print('^C\r\n');
+    shell.commandEnds(130);
+    shell.prompt();
+    expect(typedStep(shell)).toBe(true);
+    shell.commandStarts();
+    shell.commandEnds(0);
+    expect(states(client, 'redrawn')).toEqual(['running', 'passed']);
   });
 
   it('hides the echo of its typed line from the clients, but not what the command prints', async () => {
