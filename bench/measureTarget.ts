@@ -6,6 +6,7 @@ import type { Figures } from './figures';
 import { firstLoad } from './measures/firstLoad';
 import { yesFlood, ctrlCRuns } from './measures/flood';
 import { coldRuns, keystrokeEchoes, warmRuns } from './measures/latency';
+import { summarizeRunHops } from './measures/runHops';
 import { summarizeHops } from './measures/keystrokeHops';
 import { manyTerminals } from './measures/manyTerminals';
 import { catRuns, MIB } from './measures/throughput';
@@ -79,9 +80,10 @@ export async function measureTarget(
     const page = await target.openTerminal(browser);
     record.terminalRows = (await page.screen()).replace(/\n$/, '').split('\n').length;
     await step('warm Runs', async () => {
-      const { samples, lost } = await warmRuns(target, page, sizes.runs);
+      const { samples, hops, lost } = await warmRuns(target, page, sizes.runs);
       const warm = keep('run', samples);
       record.details.runLostClicks = lost;
+      record.details.runHops = summarizeRunHops(hops);
       record.figures['run.p50'] = warm.p50;
       record.figures['run.p95'] = warm.p95;
     });

@@ -38,10 +38,12 @@ export function writeResults(dir: string, record: unknown, stamp: string): strin
   return file;
 }
 
-/** Each product's keystroke, hop by hop (bench/measures/keystrokeHops.ts): why the echo takes what it takes. */
+/** Each product's warm Run and keystroke, hop by hop (bench/measures/runHops.ts, keystrokeHops.ts): why each takes what it takes. */
 export function hopTables(records: Partial<Record<string, TargetRecord>>): string[] {
   const tables: string[] = [];
   for (const [name, record] of Object.entries(records)) {
+    const run = record?.details.runHops as HopSummary[] | undefined;
+    if (run?.length) tables.push(formatHopTable(`${name}: click Run → first output painted (warm), hop by hop`, run));
     const echo = record?.details.echoHops as HopSummary[] | undefined;
     const many = record?.details.manyHops as HopSummary[] | undefined;
     if (echo?.length) tables.push(formatHopTable(`${name}: keystroke → echo, hop by hop`, echo));

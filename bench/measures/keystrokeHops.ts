@@ -65,7 +65,7 @@ export function keystrokeSample(
 }
 
 export interface HopSummary {
-  hop: HopName;
+  hop: string;
   label: string;
   n: number;
   p50: number;

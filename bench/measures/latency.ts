@@ -3,9 +3,12 @@ import type { BenchPage } from '../page/browser';
 import type { KeystrokeProbe } from '../page/keystrokeProbe';
 import { BENCH_PROMPT, type TerminalTarget } from '../targets/target';
 import { keystrokeSample, type KeystrokeHops, type KeystrokeSample } from './keystrokeHops';
+import { runSample, type RunSample } from './runHops';
 
 export interface WarmRuns {
   samples: number[];
+  /** Each Run taken apart (runHops.ts). */
+  hops: RunSample[];
   /** Clicks after which nothing was painted at all (see README: "lost clicks"); not samples. */
   lost: number;
 }
@@ -13,20 +16,24 @@ export interface WarmRuns {
 export async function warmRuns(target: TerminalTarget, page: BenchPage, runs: number): Promise<WarmRuns> {
   await target.warmRun(page); // the first Run after the setup is not a warm one for every product
   const samples: number[] = [];
+  const hops: RunSample[] = [];
   let lost = 0;
   while (samples.length < runs && lost < runs) {
     // A screen full of earlier Runs repeats itself: one more Run scrolls it into the same text, and
     // a change would go unseen. Each Run starts on a cleared screen.
     await clearScreen(target, page);
     try {
-      samples.push(await target.warmRun(page));
+      await page.page.evaluate(() => keystrokeProbe().start());
+      const timing = await target.warmRun(page);
+      samples.push(timing.paintedAt - timing.inputAt);
+      hops.push(runSample(timing, await page.page.evaluate(() => keystrokeProbe().taken())));
     } catch (error) {
       if (!(error instanceof Error) || !error.message.includes(NOTHING_PAINTED)) throw error;
       lost += 1;
     }
     await page.page.waitForTimeout(50 + Math.random() * 50);
   }
-  return { samples, lost };
+  return { samples, hops, lost };
 }
 
 async function clearScreen(target: TerminalTarget, page: BenchPage): Promise<void> {

@@ -11,6 +11,8 @@
 export interface PageKeystroke {
   sentAt: number;
   receivedAt?: number;
+  /** Every output frame received after it (up to 64), for a Run whose visible output is not the first frame. */
+  received?: number[];
   handledAt?: number;
   /** The begin time (vsync) of the first frame whose animation callbacks ran after the handler. */
   frameAt?: number;
@@ -29,10 +31,13 @@ export function installKeystrokeProbe(): void {
   let recording = false;
   let taken: PageKeystroke[] = [];
   let awaiting: PageKeystroke | undefined;
+  let latest: PageKeystroke | undefined;
   let handling: PageKeystroke | undefined;
 
+  // A step's Run is ours' input frame too (wetty's Run is the typed Enter).
   const isInput = (frame: unknown) =>
-    typeof frame === 'string' && (frame.startsWith('{"type":"input"') || frame.startsWith('42["input"'));
+    typeof frame === 'string' &&
+    (frame.startsWith('{"type":"input"') || frame.startsWith('{"type":"run"') || frame.startsWith('42["input"'));
   const isOutput = (frame: unknown) =>
     typeof frame === 'string' && (frame.startsWith('{"type":"output"') || frame.startsWith('42["data"'));
 
@@ -47,7 +52,8 @@ export function installKeystrokeProbe(): void {
   class TimedSocket extends Native {
     override send(data: Parameters<WebSocket['send']>[0]): void {
       if (recording && isInput(data)) {
-        awaiting = { sentAt: performance.now() };
+        awaiting = { sentAt: performance.now(), received: [] };
+        latest = awaiting;
         taken.push(awaiting);
       }
       super.send(data);
@@ -66,6 +72,8 @@ export function installKeystrokeProbe(): void {
       }
       const pageHandler = handler as (this: WebSocket, event: MessageEvent) => unknown;
       nativeOnMessage?.set?.call(this, function (this: WebSocket, event: MessageEvent) {
+        if (recording && latest?.received && latest.received.length < 64 && isOutput(event.data))
+          latest.received.push(performance.now());
         if (awaiting && isOutput(event.data)) {
           awaiting.receivedAt = performance.now();
           handling = awaiting;
@@ -99,7 +107,8 @@ export function installKeystrokeProbe(): void {
       recording = true;
       taken = [];
       awaiting = undefined;
+      latest = undefined;
     },
-    taken: () => taken.map((keystroke) => ({ ...keystroke })),
+    taken: () => taken.map((keystroke) => ({ ...keystroke, received: [...(keystroke.received ?? [])] })),
   };
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { freePort, startGroup, waitForHttp, type GroupProcess } from '../../tests/e2e/support/processes';
 import { launchBenchBrowser, VIEWPORT, type BenchBrowser, type BenchPage } from '../page/browser';
+import type { PaintTiming } from '../page/probeTypes';
 import type { KeystrokeHops } from '../measures/keystrokeHops';
 import type { BackgroundTerminal } from './background';
 import {
@@ -167,6 +168,11 @@ class OursTarget implements TerminalTarget {
   }
 
   private async runOnce(page: BenchPage): Promise<number> {
+    const timing = await this.runTimed(page);
+    return timing.paintedAt - timing.inputAt;
+  }
+
+  private async runTimed(page: BenchPage): Promise<PaintTiming> {
     // The dock covers the lower part of the window: bring the step's toolbar just under the navbar.
     await this.runButton(page.page).evaluate((button) => {
       window.scrollBy(0, button.getBoundingClientRect().top - 120);
@@ -180,11 +186,11 @@ class OursTarget implements TerminalTarget {
     // "running" would still be the previous Run's.
     await page.waitForLastLine(BENCH_PROMPT);
     await this.waitForStepEnd(page.page);
-    return timing.paintedAt - timing.inputAt;
+    return timing;
   }
 
-  warmRun(page: BenchPage): Promise<number> {
-    return this.runOnce(page);
+  warmRun(page: BenchPage): Promise<PaintTiming> {
+    return this.runTimed(page);
   }
 
   async coldRun(): Promise<number> {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchBrowser, BenchPage } from '../page/browser';
+import type { PaintTiming } from '../page/probeTypes';
 import type { BackgroundTerminal } from './background';
 import type { KeystrokeHops } from '../measures/keystrokeHops';
 
@@ -23,8 +24,8 @@ export interface TerminalTarget {
   openTerminal(browser: BenchBrowser): Promise<BenchPage>;
   /** Puts the keyboard back in the page's terminal (a click on Run takes it away). */
   focusTerminal(page: BenchPage): Promise<void>;
-  /** Ours: click a step's Run. Wetty: type the same command and press Enter. ms to first output painted. */
-  warmRun(page: BenchPage): Promise<number>;
+  /** Ours: click a step's Run. Wetty: type the same command and press Enter. When it was input, and its first output matched and painted (page clock). */
+  warmRun(page: BenchPage): Promise<PaintTiming>;
   /** The same on a page freshly loaded in a fresh browser profile (ours loads xterm on this Run). */
   coldRun(): Promise<number>;
   /** A doc page (ours) or the terminal page (wetty), as a first-time reader loads it. */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { freePort, waitForHttp } from '../../tests/e2e/support/processes';
 import { launchBenchBrowser, VIEWPORT, type BenchBrowser, type BenchPage } from '../page/browser';
+import type { PaintTiming } from '../page/probeTypes';
 import { TypingLoop, type BackgroundTerminal } from './background';
 import { BENCH_PROMPT, benchHome, setBenchPrompt, type TerminalTarget } from './target';
 import type { WettyInstall } from './wettyInstall';
@@ -98,7 +99,7 @@ class WettyTarget implements TerminalTarget {
     await page.page.locator('.xterm-screen').first().click();
   }
 
-  async warmRun(page: BenchPage): Promise<number> {
+  async warmRun(page: BenchPage): Promise<PaintTiming> {
     await page.page.keyboard.type(WETTY_COMMAND);
     const timing = await page.paintAfter(
       { kind: 'changed' },
@@ -106,7 +107,7 @@ class WettyTarget implements TerminalTarget {
       30_000,
     );
     await page.waitForLastLine(BENCH_PROMPT);
-    return timing.paintedAt - timing.inputAt;
+    return timing;
   }
 
   async coldRun(): Promise<number> {

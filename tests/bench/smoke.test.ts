@@ -127,4 +127,19 @@ describe('npm run bench, at tiny sizes', () => {
       );
     expect(result.stdout).toMatch(/load average \(1, 5, 15 min\) at the end: \d/);
   });
+
+  it('prints each warm Run hop by hop: the click, the answer, the drawing, the paint', () => {
+    const hops = result.stdout.split('ours: click Run → first output painted (warm), hop by hop')[1] ?? '';
+    for (const hop of [
+      'click (wetty: Enter) → run frame sent',
+      'run frame sent → frame with the output handled',
+      'frame received → xterm rendered it',
+      'total: click → first output painted',
+    ])
+      expect(hops, hop).toMatch(
+        new RegExp(
+          `\\|\\s+${hop.replace(/[|()]/g, '\\$&')}[^|]*\\| +\\d+\\.\\d\\d \\| +\\d+\\.\\d\\d \\| +2 \\|`,
+        ),
+      );
+  });
 });

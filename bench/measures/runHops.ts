@@ -1,0 +1,47 @@
+/**
+ * A warm Run's way from the click to its first output painted, hop by hop, from the page's probes
+ * (page clock): the click (ours) or the Enter (wetty) to the frame that starts it leaving the page;
+ * from there until the page handles the output frame that made the visible change (the network both ways,
+ * the server, the shell starting the command, its first output, and the page's queue); then the page drawing
+ * it. Which frame made the change: the last one received before the renderer changed the screen.
+ */
+import type { PageKeystroke } from '../page/keystrokeProbe';
+import type { PaintTiming } from '../page/probeTypes';
+import { summarize } from '../stats';
+import type { HopSummary } from './keystrokeHops';
+
+export const RUN_HOPS = [
+  ['send', 'click (wetty: Enter) → run frame sent (page: handler, JSON, ws.send)'],
+  ['answer', 'run frame sent → frame with the output handled (network, server, shell, command, page queue)'],
+  ['draw', 'frame received → xterm rendered it (handler, xterm parse, waiting for a frame)'],
+  ['paint', 'rendered → frame painted'],
+  ['total', 'total: click → first output painted'],
+] as const;
+
+export type RunHop = (typeof RUN_HOPS)[number][0];
+export type RunSample = Partial<Record<RunHop, number>>;
+
+/** `frames`: what the keystroke probe took during the Run; the last frame sent at or after the input is the Run's. */
+export function runSample(paint: PaintTiming, frames: PageKeystroke[]): RunSample {
+  const sample: RunSample = {
+    total: paint.paintedAt - paint.inputAt,
+    paint: paint.paintedAt - paint.matchedAt,
+  };
+  const run = frames.filter((frame) => frame.sentAt >= paint.inputAt).at(-1);
+  if (!run) return sample;
+  sample.send = run.sentAt - paint.inputAt;
+  const drawn = (run.received ?? []).filter((at) => at <= paint.matchedAt).at(-1);
+  if (drawn === undefined) return sample;
+  sample.answer = drawn - run.sentAt;
+  sample.draw = paint.matchedAt - drawn;
+  return sample;
+}
+
+export function summarizeRunHops(samples: RunSample[]): HopSummary[] {
+  return RUN_HOPS.flatMap(([hop, label]) => {
+    const values = samples.map((sample) => sample[hop]).filter((v): v is number => v !== undefined);
+    if (values.length === 0) return [];
+    const summary = summarize(values);
+    return [{ hop, label, n: summary.n, p50: summary.p50, p95: summary.p95 }];
+  });
+}
