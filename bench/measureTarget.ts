@@ -6,7 +6,7 @@ import type { Figures } from './figures';
 import { firstLoad } from './measures/firstLoad';
 import { yesFlood, ctrlCRuns } from './measures/flood';
 import { coldRuns, keystrokeEchoes, warmRuns } from './measures/latency';
-import { summarizeRunHops } from './measures/runHops';
+import { CTRL_C_HOPS, summarizeRunHops } from './measures/runHops';
 import { summarizeHops } from './measures/keystrokeHops';
 import { manyTerminals } from './measures/manyTerminals';
 import { catRuns, MIB } from './measures/throughput';
@@ -112,10 +112,9 @@ export async function measureTarget(
       record.figures['yes.heapAfterGc'] = flood.heapAfterGcBytes / MB;
       record.figures['yes.rss'] = flood.serverRssMaxBytes / MB;
       record.figures['yes.unacked'] = flood.unackedMaxUnits / KB;
-      const ctrlC = keep('ctrlC', [
-        flood.ctrlC,
-        ...(await ctrlCRuns(target, page, Math.max(0, sizes.ctrlCRuns - 1))),
-      ]);
+      const more = await ctrlCRuns(target, page, Math.max(0, sizes.ctrlCRuns - 1));
+      const ctrlC = keep('ctrlC', [flood.ctrlC, ...more.samples]);
+      record.details.ctrlCHops = summarizeRunHops([flood.ctrlCHops, ...more.hops], CTRL_C_HOPS);
       record.figures['ctrlC.p50'] = ctrlC.p50;
       record.figures['ctrlC.p95'] = ctrlC.p95;
     });

@@ -43,7 +43,11 @@ export function hopTables(records: Partial<Record<string, TargetRecord>>): strin
   const tables: string[] = [];
   for (const [name, record] of Object.entries(records)) {
     const run = record?.details.runHops as HopSummary[] | undefined;
-    if (run?.length) tables.push(formatHopTable(`${name}: click Run → first output painted (warm), hop by hop`, run));
+    if (run?.length)
+      tables.push(formatHopTable(`${name}: click Run → first output painted (warm), hop by hop`, run));
+    const ctrlC = record?.details.ctrlCHops as HopSummary[] | undefined;
+    if (ctrlC?.length)
+      tables.push(formatHopTable(`${name}: Ctrl-C during yes → prompt painted, hop by hop`, ctrlC));
     const echo = record?.details.echoHops as HopSummary[] | undefined;
     const many = record?.details.manyHops as HopSummary[] | undefined;
     if (echo?.length) tables.push(formatHopTable(`${name}: keystroke → echo, hop by hop`, echo));

@@ -3,6 +3,8 @@
  * reach, sampled every 250 ms; then Ctrl-C → prompt painted again.
  */
 import type { BenchPage } from '../page/browser';
+import type { KeystrokeProbe } from '../page/keystrokeProbe';
+import { runSample, type RunSample } from './runHops';
 import { residentBytes } from '../targets/processInfo';
 import { BENCH_PROMPT, type TerminalTarget } from '../targets/target';
 
@@ -16,6 +18,8 @@ export interface FloodFigures {
   receivedUnits: number;
   /** Ctrl-C → prompt painted, ms. */
   ctrlC: number;
+  /** That Ctrl-C, hop by hop (runHops.ts). */
+  ctrlCHops: RunSample;
 }
 
 declare function inPage(): import('../page/probe').BenchProbe;
@@ -39,7 +43,7 @@ export async function yesFlood(
     serverRssMaxBytes = Math.max(serverRssMaxBytes, residentBytes(pid));
   }
   const flow = await page.page.evaluate(() => inPage().flow());
-  const ctrlC = await interrupt(page);
+  const { ms: ctrlC, hops: ctrlCHops } = await interrupt(page);
   const heapAfterGcBytes = await page.heapAfterGcBytes();
   return {
     heapMaxBytes,
@@ -48,29 +52,42 @@ export async function yesFlood(
     unackedMaxUnits: flow.maxOutstanding,
     receivedUnits: flow.receivedUnits,
     ctrlC,
+    ctrlCHops,
   };
 }
 
-/** Ctrl-C → the bench prompt is the last line painted. */
-export async function interrupt(page: BenchPage): Promise<number> {
+/** Ctrl-C → the bench prompt is the last line painted; taken apart as a Run is (the frame sent is the Ctrl-C). */
+export async function interrupt(page: BenchPage): Promise<{ ms: number; hops: RunSample }> {
+  await page.page.evaluate(() => keystrokeProbe().start());
   const timing = await page.paintAfter(
     { kind: 'lastLine', text: BENCH_PROMPT },
     () => page.page.keyboard.press('Control+C'),
     30_000,
   );
-  return timing.paintedAt - timing.inputAt;
+  const frames = await page.page.evaluate(() => keystrokeProbe().taken());
+  return { ms: timing.paintedAt - timing.inputAt, hops: runSample(timing, frames) };
 }
 
 /** More Ctrl-C samples: `yes` for a second, then Ctrl-C. */
-export async function ctrlCRuns(target: TerminalTarget, page: BenchPage, runs: number): Promise<number[]> {
+export async function ctrlCRuns(
+  target: TerminalTarget,
+  page: BenchPage,
+  runs: number,
+): Promise<{ samples: number[]; hops: RunSample[] }> {
   await target.focusTerminal(page);
   const samples: number[] = [];
+  const hops: RunSample[] = [];
   for (let i = 0; i < runs; i += 1) {
     await page.page.keyboard.type('yes');
     await page.page.keyboard.press('Enter');
     await page.page.waitForTimeout(1000);
-    samples.push(await interrupt(page));
+    const taken = await interrupt(page);
+    samples.push(taken.ms);
+    hops.push(taken.hops);
     await page.page.waitForTimeout(200);
   }
-  return samples;
+  return { samples, hops };
 }
+
+/** The keystroke probe, in the page (see IN_PAGE_SCRIPT in ../page/browser.ts). */
+declare function keystrokeProbe(): KeystrokeProbe;

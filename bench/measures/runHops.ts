@@ -18,6 +18,15 @@ export const RUN_HOPS = [
   ['total', 'total: click → first output painted'],
 ] as const;
 
+/** Ctrl-C during `yes`, the same hops: the frame sent is the Ctrl-C, the one that drew the change carries the prompt. */
+export const CTRL_C_HOPS = [
+  ['send', 'Ctrl-C keydown → its input frame sent (the page finishing the task it was in)'],
+  ['answer', 'Ctrl-C sent → frame with the prompt handled (server, shell, output in flight, page queue)'],
+  ['draw', 'frame received → xterm rendered the prompt (the rest of what was in flight, a frame)'],
+  ['paint', 'rendered → frame painted'],
+  ['total', 'total: Ctrl-C → prompt painted'],
+] as const satisfies readonly (readonly [RunHop, string])[];
+
 export type RunHop = (typeof RUN_HOPS)[number][0];
 export type RunSample = Partial<Record<RunHop, number>>;
 
@@ -37,8 +46,11 @@ export function runSample(paint: PaintTiming, frames: PageKeystroke[]): RunSampl
   return sample;
 }
 
-export function summarizeRunHops(samples: RunSample[]): HopSummary[] {
-  return RUN_HOPS.flatMap(([hop, label]) => {
+export function summarizeRunHops(
+  samples: RunSample[],
+  hops: readonly (readonly [RunHop, string])[] = RUN_HOPS,
+): HopSummary[] {
+  return hops.flatMap(([hop, label]) => {
     const values = samples.map((sample) => sample[hop]).filter((v): v is number => v !== undefined);
     if (values.length === 0) return [];
     const summary = summarize(values);

@@ -142,4 +142,18 @@ describe('npm run bench, at tiny sizes', () => {
         ),
       );
   });
+
+  it('prints the Ctrl-C during yes hop by hop, down to the frame that carried the prompt', () => {
+    const hops = result.stdout.split('ours: Ctrl-C during yes → prompt painted, hop by hop')[1] ?? '';
+    for (const hop of [
+      'Ctrl-C keydown → its input frame sent',
+      'Ctrl-C sent → frame with the prompt handled',
+      'total: Ctrl-C → prompt painted',
+    ])
+      expect(hops, hop).toMatch(
+        new RegExp(
+          `\\|\\s+${hop.replace(/[|()]/g, '\\$&')}[^|]*\\| +\\d+\\.\\d\\d \\| +\\d+\\.\\d\\d \\| +1 \\|`,
+        ),
+      );
+  });
 });
