@@ -9,10 +9,12 @@ import type { Access } from './connection';
 import { PendingSink, TerminalChannel, type TerminalSink, type TerminalSize } from './terminalChannel';
 
 /** How soon a watcher asks again for a terminal the server does not have yet. */
-const WATCH_RETRY_MS = 1_000;
+export const WATCH_RETRY_MS = 1_000;
 
 export class TerminalChannels {
   private readonly channels = new Map<string, TerminalChannel>();
+  /** A watcher's attach retries (awaitShell), cancelled when the connection is disposed. */
+  private readonly retries = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly send: (message: ClientMessage) => boolean,
@@ -61,6 +63,8 @@ export class TerminalChannels {
 
   clear(): void {
     this.channels.clear();
+    for (const retry of this.retries) clearTimeout(retry);
+    this.retries.clear();
   }
 
   /** The socket is gone: what was in flight will never be acknowledged. */
@@ -92,9 +96,11 @@ export class TerminalChannels {
   private awaitShell(terminal: string): boolean {
     const channel = this.channels.get(terminal);
     if (!channel || this.granted() !== 'watch') return false;
-    setTimeout(() => {
+    const retry = setTimeout(() => {
+      this.retries.delete(retry);
       if (this.channels.get(terminal) === channel) this.send(channel.attachMessage());
     }, WATCH_RETRY_MS);
+    this.retries.add(retry);
     return true;
   }
 
