@@ -3,7 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TableRow } from './figures';
 import type { TargetRecord } from './measureTarget';
+import { formatCpuShares } from './measures/cpuShare';
 import { formatHopTable, type HopSummary } from './measures/keystrokeHops';
+import type { CatRun } from './measures/throughput';
 
 export function formatNumber(value: number | null): string {
   if (value === null) return '—';
@@ -48,6 +50,11 @@ export function hopTables(records: Partial<Record<string, TargetRecord>>): strin
     const ctrlC = record?.details.ctrlCHops as HopSummary[] | undefined;
     if (ctrlC?.length)
       tables.push(formatHopTable(`${name}: Ctrl-C during yes → prompt painted, hop by hop`, ctrlC));
+    const cat = (record?.details.cat as CatRun[] | undefined)?.at(-1);
+    if (cat?.cpuShares)
+      tables.push(
+        formatCpuShares(`${name}: cat, CPU by process (% of one core; 2 cores here)`, cat.cpuShares),
+      );
     const echo = record?.details.echoHops as HopSummary[] | undefined;
     const many = record?.details.manyHops as HopSummary[] | undefined;
     if (echo?.length) tables.push(formatHopTable(`${name}: keystroke → echo, hop by hop`, echo));

@@ -1,6 +1,7 @@
 /** `cat` of a large file into the page's terminal: MB/s until its end is painted, and long tasks meanwhile. */
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import type { BenchPage } from '../page/browser';
+import { measureCpuShares, type CpuShares } from './cpuShare';
 import { residentBytes } from '../targets/processInfo';
 import type { TerminalTarget } from '../targets/target';
 
@@ -28,6 +29,8 @@ export interface CatRun {
   longTasks: number;
   /** The server's resident memory at its highest while the file went through, sampled every 250 ms. */
   serverRssMaxBytes: number;
+  /** CPU by process while the file went through, % of one core (cpuShare.ts): which of them is the bound. */
+  cpuShares: CpuShares;
 }
 
 export async function catRuns(
@@ -50,9 +53,11 @@ export async function catRuns(
       () => (serverRssMaxBytes = Math.max(serverRssMaxBytes, residentBytes(pid))),
       250,
     );
+    const shares = measureCpuShares(pid, page.profileDir);
     const timing = await page
       .paintAfter({ kind: 'contains', text: marker }, () => page.page.keyboard.press('Enter'), 600_000)
       .finally(() => clearInterval(sampler));
+    const cpuShares = shares();
     const tasks = await page.page.evaluate(([from, to]) => inPage().longTasks(from, to), [
       timing.inputAt,
       timing.paintedAt,
@@ -64,6 +69,7 @@ export async function catRuns(
       longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
       longTasks: tasks.length,
       serverRssMaxBytes,
+      cpuShares,
     });
     await page.page.waitForTimeout(500);
   }

@@ -21,6 +21,8 @@ export interface BenchBrowser {
 
 export interface BenchPage {
   page: Page;
+  /** The browser's own profile directory: its processes are found by it (measures/cpuShare.ts). */
+  profileDir: string;
   cdp: CDPSession;
   /** Arms a paint waiter, runs `act` (the input), and resolves with the paint timing. */
   paintAfter(condition: PaintCondition, act: () => Promise<void>, timeoutMs?: number): Promise<PaintTiming>;
@@ -58,7 +60,7 @@ export async function launchBenchBrowser(
     async newPage() {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
-      return wrapPage(page, cdp);
+      return wrapPage(page, cdp, profileDir);
     },
     async close() {
       await context.close();
@@ -67,8 +69,9 @@ export async function launchBenchBrowser(
   };
 }
 
-function wrapPage(page: Page, cdp: CDPSession): BenchPage {
+function wrapPage(page: Page, cdp: CDPSession, profileDir: string): BenchPage {
   return {
+    profileDir,
     page,
     cdp,
     async paintAfter(condition, act, timeoutMs = 10_000) {

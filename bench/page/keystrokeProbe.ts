@@ -37,7 +37,9 @@ export function installKeystrokeProbe(): void {
   // A step's Run is ours' input frame too (wetty's Run is the typed Enter).
   const isInput = (frame: unknown) =>
     typeof frame === 'string' &&
-    (frame.startsWith('{"type":"input"') || frame.startsWith('{"type":"run"') || frame.startsWith('42["input"'));
+    (frame.startsWith('{"type":"input"') ||
+      frame.startsWith('{"type":"run"') ||
+      frame.startsWith('42["input"'));
   const isOutput = (frame: unknown) =>
     typeof frame === 'string' && (frame.startsWith('{"type":"output"') || frame.startsWith('42["data"'));
 

@@ -58,3 +58,24 @@ export function processName(pid: number): string {
     return ''; // gone: no name to match
   }
 }
+
+/** CPU time used so far (user + system), ms; 0 when the process is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** Linux's USER_HZ, as /proc counts CPU time. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Every live process whose command line holds `text` (e.g. a browser's own profile directory). */
+export function processesWith(text: string): number[] {
+  return readdirSync('/proc')
+    .map(Number)
+    .filter((pid) => Number.isInteger(pid) && commandLine(pid).includes(text));
+}

@@ -143,6 +143,12 @@ describe('npm run bench, at tiny sizes', () => {
       );
   });
 
+  it('prints who did the work during cat: the page, the browser, the server, each a share of a core', () => {
+    const shares = result.stdout.split('ours: cat, CPU by process (% of one core; 2 cores here)')[1] ?? '';
+    for (const group of ['page (Chromium renderer)', 'server'])
+      expect(shares, group).toMatch(new RegExp(`\\n +\\d+ %  ${group.replace(/[()]/g, '\\$&')}`));
+  });
+
   it('prints the Ctrl-C during yes hop by hop, down to the frame that carried the prompt', () => {
     const hops = result.stdout.split('ours: Ctrl-C during yes → prompt painted, hop by hop')[1] ?? '';
     for (const hop of [
