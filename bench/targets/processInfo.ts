@@ -59,12 +59,16 @@ export function processName(pid: number): string {
   }
 }
 
-/** CPU time used so far (user + system), ms; 0 when the process is gone. */
+/**
+ * CPU time used so far (user + system), ms, with that of the children it has waited for (a shell's
+ * `cat` that ended); 0 when the process is gone.
+ */
 export function cpuMs(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    const ticks = [11, 12, 13, 14].reduce((sum, field) => sum + Number(fields[field]), 0);
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
   } catch {
     return 0;
   }
