@@ -82,6 +82,13 @@ describe('the terminal protocol, proxied to a pod', () => {
     const text = first.output('main') + again.output('main');
     for (let n = 1; n <= 300; n++)
       expect(text.match(new RegExp(`^line-${n}\\r?$`, 'gm')), `line-${n}`).toHaveLength(1);
+    // The step ends a moment after its last line (its D mark, then the prompt): the next test's Run
+    // must not find it still running.
+    await waitUntil(
+      () => /line-300\r?\n[\s\S]*[$#] $/.test(again.output('main')),
+      30_000,
+      'the prompt after the last line',
+    );
     await again.close();
   });
 
