@@ -36,11 +36,14 @@ export const FLOW = {
   burstFrames: 4,
   burstUnits: 4 * 1024,
   /**
-   * After Ctrl-C, the shell is read this much past what its writers owe, paused or not: the kernel
-   * drops the output the program had queued when it gets the interrupt, so what follows is its last
-   * words and the prompt, which would otherwise wait for the page to acknowledge a whole watermark.
+   * After Ctrl-C, the shell is read past what its writers owe, paused or not, until its prompt is
+   * drawn (a B mark), and at most this much further: the kernel drops the output the program had
+   * queued when the interrupt lands, so what follows is its last words and the prompt, which would
+   * otherwise wait for the page to acknowledge a whole watermark. On a busy machine the program
+   * writes on for a while before the signal lands (a fixed 64 KiB was used up by then), hence a
+   * bound for memory rather than a budget; a program that ignores Ctrl-C is held at it.
    */
-  interruptUnits: 64 * 1024,
+  interruptUnits: 1024 * 1024,
 } as const;
 
 export interface FlowParticipant {
@@ -74,6 +77,11 @@ export class FlowGate {
   interrupted(participants: Iterable<FlowParticipant>): void {
     const owed = [...participants].filter((p) => p.access === 'write' && !p.lagging).map((p) => p.unacked);
     this.interruptCeiling = Math.max(0, ...owed) + FLOW.interruptUnits;
+  }
+
+  /** The shell drew its prompt: an interrupt's allowance is over. */
+  promptShown(): void {
+    this.interruptCeiling = 0;
   }
 
   /**

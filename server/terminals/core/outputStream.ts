@@ -116,6 +116,12 @@ export class OutputStream {
     this.evaluateFlow();
   }
 
+  /** The shell drew its prompt (B mark): output is held to the watermarks again. */
+  promptShown(): void {
+    this.gate.promptShown();
+    this.evaluateFlow();
+  }
+
   /** The screen mirror follows the terminal's size, in order with the output around it. */
   resize(cols: number, rows: number): void {
     this.replay.mirror.resize(cols, rows);

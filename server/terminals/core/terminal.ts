@@ -202,6 +202,7 @@ export class Terminal implements StepShell {
         this.stream.flush();
         this.tracker.marked(piece.mark);
         this.steps.mark(piece.mark);
+        if (piece.mark.kind === 'B') this.stream.promptShown();
       }
     }
   }

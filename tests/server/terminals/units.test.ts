@@ -100,6 +100,13 @@ describe('flow gate', () => {
     writer.unacked = FLOW.highWatermark + FLOW.interruptUnits + 1;
     gate.evaluate([writer], 0, 2);
     expect(calls).toEqual(['pause', 'resume', 'pause']);
+    // The prompt drawn, the allowance is over: the usual marks hold.
+    gate.interrupted([writer]);
+    gate.evaluate([writer], 0, 2.5);
+    gate.promptShown();
+    gate.evaluate([writer], 0, 2.6);
+    expect(calls).toEqual(['pause', 'resume', 'pause', 'resume', 'pause']);
+    calls.splice(3);
     // Once the writer is back under the marks, the allowance is spent: the usual marks hold.
     writer.unacked = FLOW.lowWatermark;
     gate.evaluate([writer], 0, 3);
