@@ -27,7 +27,8 @@ const settled = (pacer: WritePacer, screen: Screen, units: number) =>
     const started = Date.now();
     const check = () => {
       if (screen.text.length >= units) return resolve();
-      if (Date.now() - started > 5_000) return reject(new Error(`only ${screen.text.length} of ${units} units`));
+      if (Date.now() - started > 5_000)
+        return reject(new Error(`only ${screen.text.length} of ${units} units`));
       setTimeout(check, 1);
     };
     check();
@@ -45,7 +46,9 @@ describe('feeding the terminal a slice per task', () => {
   it('writes a flood a slice at a time, in order, and says once when all of it is parsed', async () => {
     const screen = new Screen();
     const pacer = new WritePacer(screen);
-    const flood = Array.from({ length: 5 * WRITE_SLICE + 7 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
+    const flood = Array.from({ length: 5 * WRITE_SLICE + 7 }, (_, i) =>
+      String.fromCharCode(97 + (i % 26)),
+    ).join('');
     let done = 0;
     pacer.write(flood, () => (done += 1));
     // Only the first slice reaches the screen inside the call; the rest wait for their turn.

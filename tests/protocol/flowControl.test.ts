@@ -12,7 +12,9 @@ describe('the flow-control numbers both ends share', () => {
 
   it('refuses numbers that would let a page that drew everything keep a shell paused', () => {
     expect(() => checkFlowControl({ ...FLOW_CONTROL, ackBatch: FLOW_CONTROL.lowWatermark })).toThrow(
-      new RegExp(`ack batch \\(${FLOW_CONTROL.lowWatermark}\\) < low watermark \\(${FLOW_CONTROL.lowWatermark}\\)`),
+      new RegExp(
+        `ack batch \\(${FLOW_CONTROL.lowWatermark}\\) < low watermark \\(${FLOW_CONTROL.lowWatermark}\\)`,
+      ),
     );
   });
 

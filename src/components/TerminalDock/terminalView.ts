@@ -15,7 +15,6 @@ import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';
 import { isApplePlatform, keyAction } from './terminalKeys';
 import { WritePacer } from './writePacer';
 
-
 export interface TerminalViewOptions {
   name: string;
   fontSize: number;

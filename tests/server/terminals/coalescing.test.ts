@@ -12,7 +12,9 @@ let stream: OutputStream;
 let client: RecordingClient;
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'] });
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'],
+  });
   stream = new OutputStream({
     name: 'main',
     cols: 80,

@@ -66,7 +66,9 @@ describe('flow control', () => {
     // The kernel drops what `yes` had queued; what follows (its last words, the prompt) comes
     // through on the interrupt's allowance, with no acknowledgement from the client.
     await f.client.waitForScreen(/\^C\r\n[^\n]*[$#] $/);
-    expect(received(f.client)).toBeLessThan(FLOW.highWatermark + FLOW.interruptUnits + 4 * FLOW.maxFrameUnits);
+    expect(received(f.client)).toBeLessThan(
+      FLOW.highWatermark + FLOW.interruptUnits + 4 * FLOW.maxFrameUnits,
+    );
   });
 
   it('never lets a read-only watcher hold the shell back; it catches up once it acknowledges', async () => {
