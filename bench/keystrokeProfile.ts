@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { keystrokeEchoes } from './measures/latency';
-import { formatHopTable, summarizeHops } from './measures/keystrokeHops';
+import { formatHopTable, HOPS, summarizeHops } from './measures/keystrokeHops';
 import { launchBenchBrowser } from './page/browser';
 import { startOurs } from './targets/ours';
 import { PROJECT_ROOT, type TargetName, type TerminalTarget } from './targets/target';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
           const samples = await keystrokeEchoes(target, page, options.keys);
           const load = os.loadavg()[0]?.toFixed(2);
           console.log(
-            `\n${formatHopTable(`${target.name}, round ${round} (load ${load}):`, summarizeHops(samples))}`,
+            `\n${formatHopTable(`${target.name}, round ${round} (load ${load}):`, summarizeHops(samples, HOPS))}`,
           );
         } finally {
           await browser.close();

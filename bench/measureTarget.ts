@@ -6,8 +6,8 @@ import type { Figures } from './figures';
 import { firstLoad } from './measures/firstLoad';
 import { yesFlood, ctrlCRuns } from './measures/flood';
 import { coldRuns, keystrokeEchoes, warmRuns } from './measures/latency';
-import { CTRL_C_HOPS, summarizeRunHops } from './measures/runHops';
-import { summarizeHops } from './measures/keystrokeHops';
+import { CTRL_C_HOPS, RUN_HOPS } from './measures/runHops';
+import { HOPS, summarizeHops } from './measures/keystrokeHops';
 import { manyTerminals } from './measures/manyTerminals';
 import { catRuns, MIB } from './measures/throughput';
 import { launchBenchBrowser } from './page/browser';
@@ -83,7 +83,7 @@ export async function measureTarget(
       const { samples, hops, lost } = await warmRuns(target, page, sizes.runs);
       const warm = keep('run', samples);
       record.details.runLostClicks = lost;
-      record.details.runHops = summarizeRunHops(hops);
+      record.details.runHops = summarizeHops(hops, RUN_HOPS);
       record.figures['run.p50'] = warm.p50;
       record.figures['run.p95'] = warm.p95;
     });
@@ -93,7 +93,7 @@ export async function measureTarget(
         'echo',
         samples.map((sample) => sample.total ?? Number.NaN),
       );
-      record.details.echoHops = summarizeHops(samples);
+      record.details.echoHops = summarizeHops(samples, HOPS);
       record.details.echoSamples = samples;
       record.figures['echo.p50'] = echo.p50;
       record.figures['echo.p95'] = echo.p95;
@@ -114,7 +114,7 @@ export async function measureTarget(
       record.figures['yes.unacked'] = flood.unackedMaxUnits / KB;
       const more = await ctrlCRuns(target, page, Math.max(0, sizes.ctrlCRuns - 1));
       const ctrlC = keep('ctrlC', [flood.ctrlC, ...more.samples]);
-      record.details.ctrlCHops = summarizeRunHops([flood.ctrlCHops, ...more.hops], CTRL_C_HOPS);
+      record.details.ctrlCHops = summarizeHops([flood.ctrlCHops, ...more.hops], CTRL_C_HOPS);
       record.figures['ctrlC.p50'] = ctrlC.p50;
       record.figures['ctrlC.p95'] = ctrlC.p95;
     });

@@ -8,7 +8,7 @@ import { commandLine, cpuMs, descendants, processesWith } from '../targets/proce
 export type CpuShares = Record<string, number>;
 
 /** Which part of the machine a process is, by its command line. */
-function groupOf(pid: number, serverPid: number, browserPids: Set<number>): string | undefined {
+function groupOf(pid: number, serverPid: number, browserPids: Set<number>): string {
   if (pid === serverPid) return 'server';
   if (!browserPids.has(pid)) return 'shell and its commands';
   const command = commandLine(pid);
@@ -33,9 +33,9 @@ export function measureCpuShares(serverPid: number, profileDir: string): () => C
     const seconds = (performance.now() - startedAt) / 1000;
     const now = pids();
     const shares: CpuShares = {};
+    const browser = new Set([...start.browser, ...now.browser]);
     for (const pid of new Set([...start.all, ...now.all])) {
-      const group = groupOf(pid, serverPid, new Set([...start.browser, ...now.browser]));
-      if (group === undefined) continue;
+      const group = groupOf(pid, serverPid, browser);
       // A process gone by now reads 0: it is left out rather than counted negative.
       const used = Math.max(0, cpuMs(pid) - (before.get(pid) ?? 0));
       shares[group] = (shares[group] ?? 0) + used;

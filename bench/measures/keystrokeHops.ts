@@ -72,8 +72,12 @@ export interface HopSummary {
   p95: number;
 }
 
-export function summarizeHops(samples: KeystrokeSample[]): HopSummary[] {
-  return HOPS.flatMap(([hop, label]) => {
+/** p50 and p95 of each hop in `hops` (a keystroke's HOPS, a Run's RUN_HOPS), in that order. */
+export function summarizeHops<H extends string>(
+  samples: Partial<Record<H, number>>[],
+  hops: readonly (readonly [H, string])[],
+): HopSummary[] {
+  return hops.flatMap(([hop, label]) => {
     const values = samples.map((sample) => sample[hop]).filter((v): v is number => v !== undefined);
     if (values.length === 0) return [];
     const summary = summarize(values);

@@ -5,7 +5,7 @@
 import type { BenchPage } from '../page/browser';
 import type { BackgroundTerminal } from '../targets/background';
 import type { TerminalTarget } from '../targets/target';
-import { summarizeHops, type HopSummary } from './keystrokeHops';
+import { HOPS, summarizeHops, type HopSummary } from './keystrokeHops';
 import { keystrokeEchoes } from './latency';
 
 export interface ManyTerminals {
@@ -30,7 +30,7 @@ export async function manyTerminals(
     const samples = await keystrokeEchoes(target, page, keys);
     return {
       pageEchoes: samples.map((sample) => sample.total ?? Number.NaN),
-      pageHops: summarizeHops(samples),
+      pageHops: summarizeHops(samples, HOPS),
       backgroundEchoes: background.flatMap((t) => t.echoes),
       terminals: background.length + 1,
     };

@@ -7,8 +7,6 @@
  */
 import type { PageKeystroke } from '../page/keystrokeProbe';
 import type { PaintTiming } from '../page/probeTypes';
-import { summarize } from '../stats';
-import type { HopSummary } from './keystrokeHops';
 
 export const RUN_HOPS = [
   ['send', 'click (wetty: Enter) → run frame sent (page: handler, JSON, ws.send)'],
@@ -44,16 +42,4 @@ export function runSample(paint: PaintTiming, frames: PageKeystroke[]): RunSampl
   sample.answer = drawn - run.sentAt;
   sample.draw = paint.matchedAt - drawn;
   return sample;
-}
-
-export function summarizeRunHops(
-  samples: RunSample[],
-  hops: readonly (readonly [RunHop, string])[] = RUN_HOPS,
-): HopSummary[] {
-  return hops.flatMap(([hop, label]) => {
-    const values = samples.map((sample) => sample[hop]).filter((v): v is number => v !== undefined);
-    if (values.length === 0) return [];
-    const summary = summarize(values);
-    return [{ hop, label, n: summary.n, p50: summary.p50, p95: summary.p95 }];
-  });
 }

@@ -11,6 +11,9 @@ import { defaultProbe, parseFrame, type SocketConstructor, type SocketLike } fro
 import type { TerminalSink, TerminalSize } from './terminalChannel';
 import { TerminalChannels } from './terminalChannels';
 
+/** The interrupt character a terminal sends for Ctrl-C. */
+const CTRL_C = '\x03';
+
 export type { SocketConstructor, SocketLike } from './socket';
 
 /** `starting`/`unavailable`: a hosted workshop's router waits for the attendee's workspace, or it failed. */
@@ -138,15 +141,20 @@ export class TerminalConnection implements Disposable {
   }
 
   input(terminal: string, data: string): boolean {
-    return this.send({ type: 'input', terminal, data });
+    const sent = this.send({ type: 'input', terminal, data });
+    if (sent && data.includes(CTRL_C)) this.channels.interrupted(terminal);
+    return sent;
   }
 
   run(terminal: string, stepId: string, command: string, background = false): boolean {
     return this.send({ type: 'run', terminal, stepId, command, ...(background ? { background } : {}) });
   }
 
+  /** Ctrl-C for the terminal's foreground job, or a background step by its id. */
   interrupt(terminal: string, stepId?: string): boolean {
-    return this.send({ type: 'interrupt', terminal, ...(stepId ? { stepId } : {}) });
+    const sent = this.send({ type: 'interrupt', terminal, ...(stepId ? { stepId } : {}) });
+    if (sent) this.channels.interrupted(terminal);
+    return sent;
   }
 
   resize(terminal: string, size: TerminalSize): boolean {

@@ -18,6 +18,8 @@ export interface TerminalSink {
   write(data: string, done: () => void): void;
   /** What the screen holds is no longer the server's: clear it before the snapshot that follows. */
   reset(): void;
+  /** Ctrl-C went to the terminal: what the screen still has queued is drawn at once (WritePacer.hurry). */
+  hurry?(): void;
 }
 
 export interface TerminalSize {
@@ -97,6 +99,11 @@ export class TerminalChannel {
       this.sink.reset();
       this.offset.forget();
     }
+  }
+
+  /** Ctrl-C was sent to this terminal. */
+  interrupted(): void {
+    this.sink.hurry?.();
   }
 
   output(message: OutputMessage): void {

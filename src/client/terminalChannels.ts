@@ -57,6 +57,10 @@ export class TerminalChannels {
     return this.send({ type: 'resize', terminal, ...size });
   }
 
+  interrupted(terminal: string): void {
+    this.channels.get(terminal)?.interrupted();
+  }
+
   forget(terminal: string): void {
     this.channels.delete(terminal);
   }

@@ -18,7 +18,7 @@ import type { RunAllProgress, Runtime } from '../../client/runtime';
 import { isActive, isFinal, type StepRecord, type StepRecords } from '../../client/stepStates';
 import { unsetVariables, type VariableValues } from '../../client/variables';
 import type { Step, StepSummary } from '../../remark/stepModel';
-import { focusTerminal, hurryTerminal } from '../TerminalDock/terminalViews';
+import { focusTerminal } from '../TerminalDock/terminalViews';
 import { usePageSteps } from './usePageSteps';
 
 /** A question or a piece of news shown under the toolbar. */
@@ -131,7 +131,7 @@ export function useStepActions(step: Step): StepActions {
     run: () => void start('run'),
     runAllToHere: () => void start('run-all'),
     stop: () => {
-      if (runtime && isActive(record.state) && stopStep(runtime, step)) hurryTerminal(step.terminal);
+      if (runtime && isActive(record.state)) stopStep(runtime, step);
     },
     copied: () => {
       setNotice({ kind: 'copied' });

@@ -193,17 +193,12 @@ export class TerminalView implements Disposable {
         if (this.written) this.pacer.reset();
         this.written = false;
       },
+      hurry: () => this.pacer.hurry(),
     };
     this.link.add(connection.attach(name, this.size, sink, this.options.access));
     this.connection = connection;
     if (this.options.access === 'watch') return;
-    this.link.add(
-      this.terminal.onData((typed) => {
-        const data = this.withArmedCtrl(typed);
-        connection.input(name, data);
-        if (data.includes('\x03')) this.hurry();
-      }),
-    );
+    this.link.add(this.terminal.onData((data) => connection.input(name, this.withArmedCtrl(data))));
     this.link.add(this.terminal.onResize(({ cols, rows }) => connection.resize(name, { cols, rows })));
   }
 
@@ -218,11 +213,6 @@ export class TerminalView implements Disposable {
 
   write(data: string, done?: () => void): void {
     this.pacer.write(data, done);
-  }
-
-  /** Ctrl-C: the output still queued for this screen is drawn at once, so the prompt comes sooner. */
-  hurry(): void {
-    this.pacer.hurry();
   }
 
   setColorMode(mode: ColorMode): void {

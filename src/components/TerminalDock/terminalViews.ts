@@ -25,8 +25,3 @@ export function allViews(): Iterable<TerminalView> {
 export function focusTerminal(name: string): void {
   views.get(name)?.focus();
 }
-
-/** A step's Stop pressed Ctrl-C in its terminal: the screen draws what it holds at once (WritePacer.hurry). */
-export function hurryTerminal(name: string): void {
-  views.get(name)?.hurry();
-}
