@@ -7,6 +7,11 @@
  * The invariant: a page holds back at most one batch less a unit, so the batch must stay under the
  * low watermark, or a page that has drawn everything could still owe enough to keep a shell
  * paused for good.
+ *
+ * Past a flood's first MiB the server stops holding the shell back for a page that falls behind:
+ * it sends the page the screen as it is, a few times a second, instead of every line
+ * (server/terminals/core/flowControl.ts, "fast-forwarded"). The page needs nothing for that but to
+ * take a `reset` frame as it always has.
  */
 export const FLOW_CONTROL = {
   /**

@@ -43,6 +43,24 @@ describe('feeding the terminal a slice per task', () => {
     pacer.dispose();
   });
 
+  it('writes a snapshot, what follows a reset, whole: a screen rebuilt in one frame, not a frame per slice', async () => {
+    const screen = new Screen();
+    const pacer = new WritePacer(screen);
+    const snapshot = 'r'.repeat(20 * WRITE_SLICE);
+    const after = 's'.repeat(2 * WRITE_SLICE);
+    pacer.reset();
+    pacer.write(snapshot);
+    pacer.write(after);
+    await settled(pacer, screen, snapshot.length + after.length);
+    expect(screen.events).toEqual([
+      'reset',
+      `write ${snapshot.length}`,
+      `write ${WRITE_SLICE}`,
+      `write ${WRITE_SLICE}`,
+    ]);
+    pacer.dispose();
+  });
+
   it('writes a flood a slice at a time, in order, and says once when all of it is parsed', async () => {
     const screen = new Screen();
     const pacer = new WritePacer(screen);

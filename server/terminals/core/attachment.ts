@@ -9,6 +9,12 @@ export class Attachment implements FlowParticipant {
   unacked = 0;
   lagging = false;
   blockingSince?: number;
+  /** When it was last sent a snapshot (performance.now()): fast-forwarding is paced by it. */
+  snapshotSentAt = -Infinity;
+  /** Was sent the screen without its scrollback (a flood poured): the next catch-up brings it. */
+  partial = false;
+  /** Set while a fast-forwarded client waits for its next snapshot. */
+  catchUpTimer: NodeJS.Timeout | undefined;
   /** Waiting for a screen snapshot: live output is held back until it is sent. */
   private syncing = false;
   /** The stream offset just past the last unit sent to this client. */
@@ -40,6 +46,8 @@ export class Attachment implements FlowParticipant {
   /** Nothing more goes to this client from this attachment (it left, or attached anew). */
   markDetached(): void {
     this.detached = true;
+    clearTimeout(this.catchUpTimer);
+    this.catchUpTimer = undefined;
   }
 
   /** A snapshot is being made for this client: it gets no live output until `synced`. */

@@ -8,6 +8,12 @@
  * it has caught up. A writing client does, so a lone tab that never acknowledges keeps `yes`
  * paused (memory stays bounded); but if it has held the shell for `stallMs` while another client
  * keeps up, it is demoted to lagging too, so one frozen tab cannot freeze everyone's terminal.
+ *
+ * A flood (more than `fastForwardUnits` since the prompt) is fast-forwarded, as mosh does: a
+ * writer that falls behind lags like a watcher instead of holding the shell back, so `cat` of a
+ * big file runs at the speed of the server's screen mirror rather than of the page's renderer, and
+ * the page is brought to the screen as it is now by a snapshot (screen and `snapshotRows` of
+ * scrollback), not made to draw every line that went by.
  */
 
 import { FLOW_CONTROL } from '../../../src/protocol/messages';
@@ -19,9 +25,12 @@ export const FLOW = {
   lowWatermark: FLOW_CONTROL.lowWatermark,
   /** How long a writing client may hold the pty paused while another client waits. */
   stallMs: 5_000,
-  /** Units queued in the screen mirror (@xterm/headless) at which the pty pauses, and resumes. */
-  mirrorHigh: 1024 * 1024,
-  mirrorLow: 256 * 1024,
+  /**
+   * Units queued in the screen mirror (@xterm/headless) at which the pty pauses, and resumes. Less
+   * than the replay ring holds, so that a snapshot's offset is still in the ring when it is made.
+   */
+  mirrorHigh: 256 * 1024,
+  mirrorLow: 128 * 1024,
   /**
    * Output that keeps coming is coalesced for this long, or up to `maxFrameUnits`, into one frame;
    * output after a quiet moment (an echo, a prompt) goes out at once.
@@ -44,6 +53,18 @@ export const FLOW = {
    * bound for memory rather than a budget; a program that ignores Ctrl-C is held at it.
    */
   interruptUnits: 1024 * 1024,
+  /**
+   * Output since the prompt past which a lagging writer is fast-forwarded (see above): far more
+   * than the page's scrollback (5000 rows of 80 columns is ~400 KB), so a step's whole output is
+   * still drawn line by line, and only a flood's middle, long scrolled out of reach, is skipped.
+   */
+  fastForwardUnits: 1024 * 1024,
+  /**
+   * A fast-forwarded client gets a snapshot at most this often: each costs the server ~15 ms
+   * (serializing 1000 rows), and ten screens a second of a flood is all a person can read. The
+   * prompt's snapshot does not wait for it.
+   */
+  fastForwardMs: 100,
 } as const;
 
 export interface FlowParticipant {
@@ -87,14 +108,20 @@ export class FlowGate {
   /**
    * Decides pause or resume after anything changed (a frame sent, an ack, an attach, mirror
    * progress). Returns the clients it demoted to lagging; the caller stops sending to them.
+   * `flooding`: the output is past `fastForwardUnits`, so writers lag rather than hold it back.
    */
-  evaluate(participants: Iterable<FlowParticipant>, mirrorBacklog: number, now: number): FlowParticipant[] {
+  evaluate(
+    participants: Iterable<FlowParticipant>,
+    mirrorBacklog: number,
+    now: number,
+    flooding = false,
+  ): FlowParticipant[] {
     const live = [...participants].filter((p) => !p.lagging);
     const demoted: FlowParticipant[] = [];
     for (const p of live) {
-      if (p.access === 'watch' && p.unacked >= FLOW.highWatermark) demoted.push(p);
+      if ((p.access === 'watch' || flooding) && p.unacked >= FLOW.highWatermark) demoted.push(p);
     }
-    const writers = live.filter((p) => p.access === 'write');
+    const writers = live.filter((p) => p.access === 'write' && !demoted.includes(p));
     const threshold = this.paused ? FLOW.lowWatermark : FLOW.highWatermark - 1;
     const someoneWaits = live.some((p) => p.unacked <= FLOW.lowWatermark);
     for (const p of writers) {

@@ -34,6 +34,8 @@ export class OutputStream {
   /** Frames, and their units, flushed each within `batchMs` of the one before (see FLOW.burstFrames). */
   private burst = { frames: 0, units: 0 };
   private stallTimer: NodeJS.Timeout | undefined;
+  /** Units since the shell last drew its prompt: past FLOW.fastForwardUnits, a flood. */
+  private sincePrompt = 0;
   private ended = false;
 
   constructor(settings: OutputStreamSettings) {
@@ -84,7 +86,7 @@ export class OutputStream {
       attachment.holds(since);
       if (missed.length > 0) attachment.sendOutput(this.name, since, missed);
     } else {
-      this.replay.sendSnapshot(attachment, (seq) => attachment.send({ ...header, seq }));
+      this.replay.sendSnapshot(attachment, { before: (seq) => attachment.send({ ...header, seq }) });
     }
     this.evaluateFlow();
   }
@@ -102,10 +104,7 @@ export class OutputStream {
     const attachment = this.attachments.get(client.id);
     if (!attachment) return;
     attachment.acked(units);
-    if (FlowGate.caughtUp(attachment) && !attachment.isSyncing) {
-      attachment.lagging = false;
-      this.replay.catchUp(attachment, attachment.sentUpTo);
-    }
+    this.catchUp(attachment);
     this.evaluateFlow();
   }
 
@@ -118,7 +117,10 @@ export class OutputStream {
 
   /** The shell drew its prompt (B mark): output is held to the watermarks again. */
   promptShown(): void {
+    this.sincePrompt = 0;
     this.gate.promptShown();
+    // A fast-forwarded client gets the prompt's screen, with its scrollback, at once.
+    for (const attachment of this.attachments.values()) this.catchUp(attachment);
     this.evaluateFlow();
   }
 
@@ -149,6 +151,7 @@ export class OutputStream {
       ? { frames: this.burst.frames + 1, units: this.burst.units + data.length }
       : { frames: 1, units: data.length };
     this.lastFlushAt = now;
+    this.sincePrompt += data.length;
     // The clients first: keeping the frame (ring, screen mirror) is not on the way to a screen.
     const seq = this.replay.ring.end;
     for (const attachment of this.attachments.values()) {
@@ -193,9 +196,36 @@ export class OutputStream {
     }
   }
 
+  /**
+   * Brings back a lagging client that has acknowledged down to the low watermark. While a flood
+   * pours, it is sent the screen at most every FLOW.fastForwardMs; the prompt's is not held back.
+   */
+  private catchUp(attachment: Attachment): void {
+    if (!FlowGate.caughtUp(attachment) || attachment.isSyncing || attachment.isDetached) return;
+    clearTimeout(attachment.catchUpTimer);
+    attachment.catchUpTimer = undefined;
+    const now = performance.now();
+    const pouring = this.flooding && now - this.lastFlushAt < FLOW.fastForwardMs;
+    const wait = attachment.snapshotSentAt + FLOW.fastForwardMs - now;
+    if (this.flooding && wait > 0) {
+      attachment.catchUpTimer = setTimeout(() => {
+        attachment.catchUpTimer = undefined;
+        this.catchUp(attachment);
+        this.evaluateFlow();
+      }, wait);
+      return;
+    }
+    this.replay.catchUp(attachment, pouring);
+  }
+
+  /** Past FLOW.fastForwardUnits since the prompt. */
+  private get flooding(): boolean {
+    return this.sincePrompt > FLOW.fastForwardUnits;
+  }
+
   private evaluateFlow(): void {
     if (this.ended) return;
-    this.gate.evaluate(this.attachments.values(), this.replay.mirror.backlog, Date.now());
+    this.gate.evaluate(this.attachments.values(), this.replay.mirror.backlog, Date.now(), this.flooding);
     if (this.gate.isPaused && this.stallTimer === undefined) {
       this.stallTimer = setTimeout(() => {
         this.stallTimer = undefined;

@@ -3,7 +3,10 @@
  * 12 ms (and a whole write in one go), with a frame between them: while a flood streams in, a key
  * pressed waited behind both, so Ctrl-C during `yes` reached the shell 10-40 ms late. A slice per
  * task lets input in between. The first slice after a pause is written at once, so an echo still
- * takes xterm's parse-at-once path for output that follows a keystroke.
+ * takes xterm's parse-at-once path for output that follows a keystroke. A snapshot (the write
+ * after a reset) goes in whole: it is bounded (the screen and 1000 rows, ~80 KB), and drawn a slice
+ * at a time the page painted a frame per slice of a screen being rebuilt, ~150 ms a snapshot while
+ * the server fast-forwarded a flood.
  */
 import type { Disposable } from '../../protocol/disposable';
 
@@ -25,6 +28,8 @@ export class WritePacer implements Disposable {
   private writing = false;
   private taskStart = 0;
   private disposed = false;
+  /** The next write is the snapshot that follows a reset. */
+  private snapshotNext = false;
   private readonly channel = new MessageChannel();
 
   constructor(private readonly screen: PacedScreen) {
@@ -36,9 +41,11 @@ export class WritePacer implements Disposable {
 
   /** `done` runs once the last slice of `data` is parsed. */
   write(data: string, done?: () => void): void {
-    for (let at = 0; at < data.length; at += WRITE_SLICE) {
-      const last = at + WRITE_SLICE >= data.length;
-      this.queue.push({ data: data.slice(at, at + WRITE_SLICE), done: last ? done : undefined });
+    const slice = this.snapshotNext ? data.length : WRITE_SLICE;
+    this.snapshotNext = false;
+    for (let at = 0; at < data.length; at += slice) {
+      const last = at + slice >= data.length;
+      this.queue.push({ data: data.slice(at, at + slice), done: last ? done : undefined });
     }
     if (data.length === 0 && done) this.queue.push({ data: '', done });
     this.start();
@@ -57,6 +64,7 @@ export class WritePacer implements Disposable {
 
   /** In order with the writes around it. */
   reset(): void {
+    this.snapshotNext = true;
     this.queue.push('reset');
     this.start();
   }

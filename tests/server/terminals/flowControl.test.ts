@@ -105,6 +105,56 @@ describe('flow control', () => {
     expect(audience.screen()).toContain('flood-done');
   });
 
+  it('fast-forwards a flood for a client slower than the shell: it gets the screen as it is, not every line', async () => {
+    f = hubFixture();
+    // A screen that draws ~1.6 MB/s: it acknowledges each frame 20 ms after it arrives.
+    const slow = new RecordingClient();
+    const send = slow.send.bind(slow);
+    slow.send = (message) => {
+      send(message);
+      if (message.type === 'output') setTimeout(() => f.hub.ack(slow, 'main', message.data.length), 20);
+    };
+    await f.open('main', slow);
+    const bytes = 24_000_000;
+    const fromRun = slow.outputs().length;
+    const started = Date.now();
+    f.hub.run(slow, {
+      terminal: 'main',
+      stepId: 'cat',
+      command: `yes 0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz | head -c ${bytes}; echo cat-done`,
+    });
+    expect(await slow.stepEnd('cat', undefined, 120_000)).toMatchObject({ state: 'passed' });
+    const seconds = (Date.now() - started) / 1000;
+    const got = received(slow);
+    const snapshots = slow.outputs().filter((m) => m.reset).length;
+    console.log(
+      `${bytes / 1e6} MB to a 1.6 MB/s client in ${seconds.toFixed(2)} s: ${(got / 1e6).toFixed(2)} MB sent, ${snapshots} snapshots`,
+    );
+    // Held to the client's pace, 24 MB would take 15 s; it went through at the mirror's.
+    expect(got).toBeLessThan(bytes / 4);
+    expect(snapshots).toBeGreaterThan(1);
+    // The line by line start of the output is all there, up to the flood's threshold.
+    const run = slow.outputs().slice(fromRun);
+    const streamed = run
+      .slice(
+        0,
+        run.findIndex((m) => m.reset),
+      )
+      .reduce((sum, m) => sum + m.data.length, 0);
+    expect(streamed).toBeGreaterThan(FLOW.fastForwardUnits);
+    // While the flood pours, a snapshot is the screen alone: a couple of KB for the page to draw.
+    expect(run.filter((m) => m.reset && m.data.length < 4_000).length).toBeGreaterThan(0);
+    // The page ends on the screen as it is, prompt included and its scrollback back, then streams again.
+    await slow.waitForScreen(/cat-done\r\n[^\n]*[$#] /);
+    expect(slow.screen().split('\n').length).toBeGreaterThan(1000);
+    const before = received(slow);
+    const settled = slow.outputs().filter((m) => m.reset).length;
+    f.hub.input(slow, 'main', 'echo after\r');
+    await slow.waitForScreen(/after\r\n[^\n]*[$#] /);
+    expect(slow.outputs().filter((m) => m.reset).length).toBe(settled);
+    expect(received(slow) - before).toBeLessThan(1000);
+  });
+
   it('coalesces output into few frames', async () => {
     f = hubFixture();
     const presenter = new AckingClient((units) => f.hub.ack(presenter, 'main', units));

@@ -78,6 +78,18 @@ describe('flow gate', () => {
     expect(FlowGate.caughtUp(watcher)).toBe(true);
   });
 
+  it('lets a writer that falls behind during a flood lag, as a watcher does, and resumes the shell', () => {
+    const calls: string[] = [];
+    const gate = new FlowGate({ pause: () => calls.push('pause'), resume: () => calls.push('resume') });
+    const writer = participant(false, FLOW.highWatermark);
+    expect(gate.evaluate([writer], 0, 0)).toEqual([]);
+    expect(gate.evaluate([writer], 0, 1, true)).toEqual([writer]);
+    expect(calls).toEqual(['pause', 'resume']);
+    // Under the high watermark it is not demoted, flood or not.
+    const behind = participant(false, FLOW.highWatermark - 1);
+    expect(gate.evaluate([behind], 0, 2, true)).toEqual([]);
+  });
+
   it('demotes a stalled writer only when another client is waiting', () => {
     const gate = new FlowGate({ pause: () => {}, resume: () => {} });
     const stuck = participant(false, FLOW.highWatermark);
