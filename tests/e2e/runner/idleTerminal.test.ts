@@ -2,12 +2,12 @@
  * A live page loads and evaluates xterm once it has loaded and is idle, and opens its first terminal
  * out of sight, so the first Run finds the terminal ready (a cold Run is a warm one), while xterm
  * stays out of the page's first load; and a terminal that has shown a flood of output keeps none
- * of it beyond its scrollback.
+ * of it beyond its scrollback, and is not made to draw a flood it cannot keep up with.
  */
 import { describe, expect, it } from 'vitest';
 import { useSiteAndBrowser } from '../support/siteAndBrowser';
 import { openPage } from '../support/browser';
-import { liveUrl, runStepToEnd, waitForTerminalText } from '../support/liveShells';
+import { liveUrl, runStepToEnd, terminalText, waitForTerminalText } from '../support/liveShells';
 import { recordScripts, type LoadedScript } from '../support/scripts';
 import { liveAvailability } from '../support/site';
 import { startRunnerSite } from './support';
@@ -86,4 +86,57 @@ describe.skipIf(!availability.available)('a terminal under a flood of output (np
     expect(grown / 2 ** 20).toBeLessThan(16);
     await page.close();
   }, 240_000);
+
+  it('fast-forwards a flood it cannot draw: it ends on the last lines, with its scrollback, having drawn a fraction', async () => {
+    const { page } = await openPage(e2e.browser, liveUrl(e2e.site, '/running-locally'), {
+      beforeNavigate: async (tab) => void (await tab.addInitScript(countOutputUnits)),
+    });
+    await page.locator('[data-connection="connected"]').first().waitFor();
+    await runStepToEnd(page, NAMESPACE);
+    const terminal = await page.locator(`[data-step-id="${NAMESPACE}"]`).getAttribute('data-terminal');
+    const screen = page.locator(`[role="tabpanel"][data-terminal="${terminal}"] .xterm`).first();
+    await screen.click();
+    // 3,000,000 numbered lines: ~21 MB, which the page would need seconds to draw line by line.
+    await page.keyboard.type('seq 3000000; echo seq-$((6*7))');
+    await page.keyboard.press('Enter');
+    await waitForTerminalText(page, terminal!, 'seq-42', 180_000);
+    const drawn = await page.evaluate(() => (window as unknown as OutputCount).rwOutputUnits);
+    console.log(`the page was sent ${(drawn / 1e6).toFixed(2)} M units of a ~21 MB flood`);
+    expect(drawn).toBeLessThan(5_000_000);
+    // The last screen came with its scrollback: a row ~950 lines up is found there, and the rows
+    // around it are the flood's, in order.
+    const wanted = String(3_000_000 - 950);
+    await page.keyboard.press('Control+Shift+F');
+    await page.getByRole('searchbox', { name: 'Search the terminal' }).fill(wanted);
+    const rows = async () =>
+      (await terminalText(page, terminal!))
+        .split('\n')
+        .map((row) => row.trim())
+        .filter((row) => /^\d+$/.test(row))
+        .map(Number);
+    await expect.poll(rows, { timeout: 10_000 }).toContain(Number(wanted));
+    const shown = await rows();
+    expect(shown.every((row, i) => i === 0 || row === shown[i - 1]! + 1)).toBe(true);
+    await page.close();
+  }, 240_000);
 });
+
+interface OutputCount {
+  rwOutputUnits: number;
+}
+
+/** Counts, in the page, the output units the server sends (an init script: runs before the page's own). */
+function countOutputUnits(): void {
+  const scope = window as unknown as OutputCount;
+  scope.rwOutputUnits = 0;
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', (event: MessageEvent) => {
+        if (typeof event.data === 'string' && event.data.startsWith('{"type":"output"'))
+          scope.rwOutputUnits += (JSON.parse(event.data) as { data: string }).data.length;
+      });
+    }
+  };
+}
