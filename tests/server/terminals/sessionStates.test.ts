@@ -1,10 +1,11 @@
 /**
- * A terminal's session over a fake shell (./fakeShell.ts): replay by offset, background steps in
- * terminals of their own, and a shell that cannot start. (Flow control: units.test.ts, and
- * flowControl.test.ts over real shells.)
+ * A terminal's session over a fake shell (./fakeShell.ts): replay by offset, a flood's
+ * fast-forward, background steps in terminals of their own, and a shell that cannot start. (Flow
+ * control: units.test.ts, and flowControl.test.ts over real shells.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StepMessage } from '../../../src/protocol/messages';
+import { FLOW } from '../../../server/terminals/core/flowControl';
 import { fakeCore } from './fakeShell';
 import { RecordingClient, waitUntil } from './recordingClient';
 
@@ -29,6 +30,43 @@ function held(client: RecordingClient, terminal = 'main'): number {
   const last = client.outputs(terminal).at(-1);
   return last ? last.seq + last.data.length : 0;
 }
+
+describe('a flood fast-forwarded', () => {
+  const owed = (client: RecordingClient) => client.outputs().reduce((sum, m) => sum + m.data.length, 0);
+
+  it('gives a client that was sent only screens its scrollback back, though the flood ends a few lines on', async () => {
+    const { core, client, shell } = await started({ snapshotRows: 200 });
+    // A flood well past the fast-forward threshold, which the client does not acknowledge as it comes.
+    const line = `${'x'.repeat(78)}\r\n`;
+    for (let sent = 0; sent < FLOW.fastForwardUnits + 4 * FLOW.highWatermark; sent += line.length * 100) {
+      shell.print(line.repeat(100));
+    }
+    const from = client.messages.length;
+    // Now it acknowledges what it draws, as a page does: caught up while the flood pours, it is
+    // sent the screen alone.
+    const acks = setInterval(() => core.ack(client, 'main', owed(client)), 5);
+    try {
+      const isSnapshot = (m: (typeof client.messages)[number]) => m.type === 'output' && m.reset === true;
+      const screenOnly = await client.waitFor(isSnapshot, 5_000, from);
+      expect(screenOnly.type === 'output' && screenOnly.data.split('\n').length).toBeLessThan(30);
+      // The flood ends a line later, with no prompt: once quiet, the screen comes with its scrollback.
+      shell.print('last line\r\n');
+      // (It may be sent the screen alone once more, if the line came within 100 ms of the flood.)
+      const restored = await client.waitFor(
+        (m) =>
+          isSnapshot(m) &&
+          m.type === 'output' &&
+          m.data.includes('last line') &&
+          m.data.split('\n').length > 200,
+        5_000,
+        from,
+      );
+      expect(restored).toMatchObject({ type: 'output', reset: true });
+    } finally {
+      clearInterval(acks);
+    }
+  });
+});
 
 describe('replay to a client that comes back', () => {
   it('sends exactly what it lacks from its offset: nothing twice, nothing lost', async () => {
