@@ -3,7 +3,6 @@
  * reach, sampled every 250 ms; then Ctrl-C → prompt painted again.
  */
 import type { BenchPage } from '../page/browser';
-import type { KeystrokeProbe } from '../page/keystrokeProbe';
 import { runSample, type RunSample } from './runHops';
 import { residentBytes } from '../targets/processInfo';
 import { BENCH_PROMPT, type TerminalTarget } from '../targets/target';
@@ -21,8 +20,6 @@ export interface FloodFigures {
   /** That Ctrl-C, hop by hop (runHops.ts). */
   ctrlCHops: RunSample;
 }
-
-declare function inPage(): import('../page/probe').BenchProbe;
 
 export async function yesFlood(
   target: TerminalTarget,
@@ -88,6 +85,3 @@ export async function ctrlCRuns(
   }
   return { samples, hops };
 }
-
-/** The keystroke probe, in the page (see IN_PAGE_SCRIPT in ../page/browser.ts). */
-declare function keystrokeProbe(): KeystrokeProbe;

@@ -1,6 +1,5 @@
 /** Run → first output painted (warm and on a fresh page), and keystroke → echo painted. */
 import type { BenchPage } from '../page/browser';
-import type { KeystrokeProbe } from '../page/keystrokeProbe';
 import { BENCH_PROMPT, type TerminalTarget } from '../targets/target';
 import { keystrokeSample, type KeystrokeHops, type KeystrokeSample } from './keystrokeHops';
 import { runSample, type RunSample } from './runHops';
@@ -88,6 +87,3 @@ async function serverKeystroke(target: TerminalTarget, before: number): Promise<
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
-
-/** The keystroke probe, in the page (see IN_PAGE_SCRIPT in ../page/browser.ts). */
-declare function keystrokeProbe(): KeystrokeProbe;

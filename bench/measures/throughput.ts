@@ -75,5 +75,3 @@ export async function catRuns(
   }
   return results;
 }
-
-declare function inPage(): import('../page/probe').BenchProbe;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/plugins/headlessChromium';
-import { installKeystrokeProbe } from './keystrokeProbe';
+import { installKeystrokeProbe, type KeystrokeProbe } from './keystrokeProbe';
 import { installProbe, type BenchProbe, type PaintCondition, type PaintTiming } from './probe';
 
 export const VIEWPORT = { width: 1280, height: 900 } as const;
@@ -107,10 +107,14 @@ function wrapPage(page: Page, cdp: CDPSession, profileDir: string): BenchPage {
 }
 
 /**
- * The probe, for functions that run in the page. Playwright sends a function's source, not its
- * closure, so this is installed into every page too (below) and called there by name.
+ * The probes, for functions that run in the page (every measure's `page.evaluate`). Playwright sends
+ * a function's source, not its closure, so these are installed into every page too (below) and
+ * called there by name.
  */
-declare function inPage(): BenchProbe;
+declare global {
+  function inPage(): BenchProbe;
+  function keystrokeProbe(): KeystrokeProbe;
+}
 export const IN_PAGE_SCRIPT =
   'globalThis.inPage = () => { if (!globalThis.__rwBench) throw new Error("the bench probe is not installed"); return globalThis.__rwBench; };' +
   'globalThis.keystrokeProbe = () => { if (!globalThis.__rwKeystrokes) throw new Error("the keystroke probe is not installed"); return globalThis.__rwKeystrokes; };';
