@@ -13,6 +13,8 @@ import { serveSite } from './support/site';
 
 /** The authoring guide's page with a YAML block: its keys are `atrule` tokens. */
 const YAML_PAGE = '/authoring/variables-and-rehearsal';
+/** A walkthrough page: its steps are `bash` blocks. */
+const BASH_PAGE = '/running-locally';
 /** A page without that block, linking to it from the sidebar. */
 const OTHER_PAGE = '/authoring/steps';
 /** Text only Prism's bundled grammars contain: a script that has it is Prism. */
@@ -94,6 +96,16 @@ describe('code blocks on the published site', () => {
     await page.close();
   });
 
+  it('highlight shell, which Prism bundles no grammar for: the server draws it, the page fetches no Prism', async () => {
+    const { page, problems, watch } = await openWatched(BASH_PAGE);
+    // `oc login -u kubeadmin …`: its flag is a parameter, `eval` a builtin, `$(…)` a variable.
+    expect(await page.locator('pre.language-bash .token.parameter').count()).toBeGreaterThan(0);
+    expect(await page.locator('pre.language-bash .token.builtin').count()).toBeGreaterThan(0);
+    expect(await watch.sawPrism()).toBe(false);
+    expect(hasProblems(problems), describeProblems(BASH_PAGE, problems)).toBe(false);
+    await page.close();
+  });
+
   it('are highlighted by Prism, loaded then, on a page reached by client-side navigation', async () => {
     const { page, problems, watch } = await openWatched(OTHER_PAGE);
     expect(await watch.sawPrism()).toBe(false);
@@ -101,6 +113,10 @@ describe('code blocks on the published site', () => {
     await page.waitForURL(`**${YAML_PAGE}`);
     await page.locator('pre.language-yaml .token.atrule').first().waitFor();
     await expect.poll(() => watch.sawPrism()).toBe(true);
+    // Shell too, with the grammar the server uses.
+    await page.locator(`nav a[href="${BASH_PAGE}"]`).first().click();
+    await page.waitForURL(`**${BASH_PAGE}`);
+    await page.locator('pre.language-bash .token.parameter').first().waitFor();
     expect(hasProblems(problems), describeProblems(OTHER_PAGE, problems)).toBe(false);
     await page.close();
   });

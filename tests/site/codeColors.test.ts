@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PrismTheme } from 'prism-react-renderer';
-import { DARK_SCOPE, LIGHT_SCOPE, themeCss } from '../../src/plugins/codeColors';
+import {
+  contrast,
+  DARK_CODE_THEME,
+  DARK_SCOPE,
+  LIGHT_CODE_THEME,
+  LIGHT_SCOPE,
+  readableTheme,
+  themeCss,
+} from '../../src/plugins/codeColors';
 
 const theme: PrismTheme = {
   plain: { color: '#111111', backgroundColor: '#eeeeee' },
@@ -40,5 +48,42 @@ describe('code colours as a stylesheet', () => {
         .every((rule) => rule.startsWith(LIGHT_SCOPE)),
     ).toBe(true);
     expect(LIGHT_SCOPE).toContain(":not([data-theme='dark'])");
+  });
+});
+
+describe("the site's code colours", () => {
+  const rgb = (hex: string) =>
+    [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
+
+  it.each([
+    ['light', LIGHT_CODE_THEME],
+    ['dark', DARK_CODE_THEME],
+  ] as const)('read at 4.5:1 or more on the %s code background, every token', (_mode, site) => {
+    const background = rgb(site.plain.backgroundColor!.toLowerCase());
+    for (const entry of site.styles) {
+      if (entry.style.color === undefined) continue;
+      expect({ types: entry.types, ratio: contrast(rgb(entry.style.color), background) >= 4.5 }).toEqual({
+        types: entry.types,
+        ratio: true,
+      });
+    }
+  });
+
+  it('keep a colour that already reads, and darken one that does not in its own hue, just enough', () => {
+    const adjusted = readableTheme({
+      plain: { backgroundColor: '#f6f8fa' },
+      styles: [
+        { types: ['keyword'], style: { color: '#00009f' } },
+        { types: ['variable'], style: { color: 'rgb(54, 172, 170)' } },
+      ],
+    });
+    expect(adjusted.styles[0]!.style.color).toBe('#00009f');
+    const variable = rgb(adjusted.styles[1]!.style.color!);
+    const ratio = contrast(variable, rgb('#f6f8fa'));
+    expect(ratio).toBeGreaterThanOrEqual(4.5);
+    expect(ratio).toBeLessThan(4.7);
+    // Still teal: green and blue about equal, red well under both.
+    expect(Math.abs(variable[1] - variable[2])).toBeLessThan(8);
+    expect(variable[0]).toBeLessThan(variable[1] / 2);
   });
 });

@@ -1,5 +1,8 @@
-// The real prism-react-renderer, under the name src/plugins/codeHighlight.ts gives it in the browser
-// bundle (its own name is aliased to this folder there).
+// The real prism-react-renderer, under the names src/plugins/codeHighlight.ts gives it: with the
+// grammars this site adds (prismWithShell.ts), and as published.
 declare module 'rw-prism-react-renderer' {
+  export * from 'prism-react-renderer';
+}
+declare module 'rw-prism-react-renderer-real' {
   export * from 'prism-react-renderer';
 }
