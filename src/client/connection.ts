@@ -3,16 +3,13 @@
  * every server frame, reconnects with backoff and re-attaches every open terminal from where its
  * screen stopped. Whatever subscribes gets a Disposable; a reconnect swaps the socket and nothing else.
  */
-import { type ClientMessage, type ServerMessage, type TerminalSummary } from '../protocol/messages';
+import { CTRL_C, type ClientMessage, type ServerMessage, type TerminalSummary } from '../protocol/messages';
 import { DEFAULT_BACKOFF, backoffDelay, type Backoff } from './backoff';
 import { Emitter, type Disposable } from '../protocol/disposable';
 import { probeUrl, socketUrl, type Endpoint } from './launch';
 import { defaultProbe, parseFrame, type SocketConstructor, type SocketLike } from './socket';
 import type { TerminalSink, TerminalSize } from './terminalChannel';
 import { TerminalChannels } from './terminalChannels';
-
-/** The interrupt character a terminal sends for Ctrl-C. */
-const CTRL_C = '\x03';
 
 export type { SocketConstructor, SocketLike } from './socket';
 

@@ -36,9 +36,10 @@ export const LIGHT_CODE_THEME: PrismTheme = readableTheme(themes.github);
 
 export const DARK_CODE_THEME: PrismTheme = readableTheme(themes.dracula);
 
-type Rgb = readonly [number, number, number];
+export type Rgb = readonly [number, number, number];
 
-function rgbOf(color: string): Rgb {
+/** `#rrggbb` or `rgb(r, g, b)`, as prism themes write their colours. */
+export function rgbOf(color: string): Rgb {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
   const rgb = /^rgb\(\s*(\d+),\s*(\d+),\s*(\d+)\s*\)$/.exec(color);
   const parts = hex ? hex.slice(1).map((part) => parseInt(part, 16)) : rgb?.slice(1).map(Number);

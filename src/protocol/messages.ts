@@ -42,6 +42,8 @@ export const PROTOCOL_VERSION = 2;
 export const MAX_FRAME_BYTES = 64 * 1024;
 export const MAX_COMMAND_LENGTH = 16_384;
 export const MAX_INPUT_LENGTH = 16_384;
+/** The interrupt character Ctrl-C types: both ends act on it in `input` (the page draws what it holds, the server reads on to the prompt). */
+export const CTRL_C = '\x03';
 
 /** The path the terminal server upgrades on, on its own port or beside a served site. */
 export const TERMINAL_PATH = '/terminal';

@@ -7,6 +7,7 @@ import {
   LIGHT_CODE_THEME,
   LIGHT_SCOPE,
   readableTheme,
+  rgbOf,
   themeCss,
 } from '../../src/plugins/codeColors';
 
@@ -52,17 +53,14 @@ describe('code colours as a stylesheet', () => {
 });
 
 describe("the site's code colours", () => {
-  const rgb = (hex: string) =>
-    [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
-
   it.each([
     ['light', LIGHT_CODE_THEME],
     ['dark', DARK_CODE_THEME],
   ] as const)('read at 4.5:1 or more on the %s code background, every token', (_mode, site) => {
-    const background = rgb(site.plain.backgroundColor!.toLowerCase());
+    const background = rgbOf(site.plain.backgroundColor!);
     for (const entry of site.styles) {
       if (entry.style.color === undefined) continue;
-      expect({ types: entry.types, ratio: contrast(rgb(entry.style.color), background) >= 4.5 }).toEqual({
+      expect({ types: entry.types, ratio: contrast(rgbOf(entry.style.color), background) >= 4.5 }).toEqual({
         types: entry.types,
         ratio: true,
       });
@@ -78,8 +76,8 @@ describe("the site's code colours", () => {
       ],
     });
     expect(adjusted.styles[0]!.style.color).toBe('#00009f');
-    const variable = rgb(adjusted.styles[1]!.style.color!);
-    const ratio = contrast(variable, rgb('#f6f8fa'));
+    const variable = rgbOf(adjusted.styles[1]!.style.color!);
+    const ratio = contrast(variable, rgbOf('#f6f8fa'));
     expect(ratio).toBeGreaterThanOrEqual(4.5);
     expect(ratio).toBeLessThan(4.7);
     // Still teal: green and blue about equal, red well under both.

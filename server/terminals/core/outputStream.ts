@@ -201,7 +201,7 @@ export class OutputStream {
    * pours, it is sent the screen at most every FLOW.fastForwardMs; the prompt's is not held back.
    */
   private catchUp(attachment: Attachment): void {
-    if (!FlowGate.caughtUp(attachment) || attachment.isSyncing || attachment.isDetached) return;
+    if (!FlowGate.caughtUp(attachment) || attachment.isSyncing) return;
     clearTimeout(attachment.catchUpTimer);
     attachment.catchUpTimer = undefined;
     const now = performance.now();

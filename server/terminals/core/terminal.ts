@@ -5,7 +5,7 @@
  * (keys typed meanwhile wait for it, a step waits for its first prompt). The core decides names,
  * limits and who may do what; this only builds and connects the parts.
  */
-import type { ServerMessage, TerminalSummary } from '../../../src/protocol/messages';
+import { CTRL_C, type ServerMessage, type TerminalSummary } from '../../../src/protocol/messages';
 import { DisposableStore } from '../../../src/protocol/disposable';
 import { keystrokeHop } from './keystrokeTrace';
 import { Lifetime } from './lifetime';
@@ -14,8 +14,6 @@ import { OutputStream } from './outputStream';
 import type { ForegroundSignal, LaunchResult, ProcessExit, ShellHost, ShellProcess } from './shellHost';
 import { ShellTracker } from './shellTracker';
 import { StepRunner, type StepShell } from './stepRunner';
-
-const CTRL_C = '\x03';
 
 /** What a terminal needs from the core that keeps it. */
 export interface TerminalWiring {
