@@ -10,6 +10,7 @@ import { openPage } from '../support/browser';
 import { liveUrl, openConnectedPage, terminalText, waitForTerminalText } from '../support/liveShells';
 import { BUILD_HOOK_TIMEOUT_MS, liveAvailability } from '../support/site';
 import { startRunnerSite, stepButton, stepLocator, waitForStepState } from './support';
+import { inForeground } from '../../server/helpers/processes';
 
 const availability = liveAvailability();
 const START = 'running-locally/start-openshift-local';
@@ -66,8 +67,9 @@ describe.skipIf(!availability.available)('keys, copy and paste in the terminal (
   });
 
   it('interrupts a running command on Ctrl+C when nothing is selected', async () => {
-    await typeLine(page, 'sleep 30; echo slept-through');
-    await waitForTerminalText(page, 'main', 'sleep 30');
+    await typeLine(page, 'sleep 33; echo slept-through');
+    // The sleep must hold the terminal: a Ctrl-C sent while bash is still handing it over is lost.
+    await expect.poll(() => inForeground('sleep 33'), { timeout: 20_000 }).toBe(true);
     await page.keyboard.press('Control+C');
     await typeLine(page, 'echo after-$((40+2))');
     await waitForTerminalText(page, 'main', 'after-42');

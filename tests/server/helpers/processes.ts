@@ -5,6 +5,8 @@ interface ProcessEntry {
   pid: number;
   ppid: number;
   pgrp: number;
+  /** The process group in the foreground of its terminal (-1 without one). */
+  tpgid: number;
   command: string;
 }
 
@@ -18,7 +20,13 @@ function readProcesses(): ProcessEntry[] {
       const close = stat.lastIndexOf(')');
       const command = stat.slice(stat.indexOf('(') + 1, close);
       const fields = stat.slice(close + 2).split(' ');
-      entries.push({ pid: Number(name), ppid: Number(fields[1]), pgrp: Number(fields[2]), command });
+      entries.push({
+        pid: Number(name),
+        ppid: Number(fields[1]),
+        pgrp: Number(fields[2]),
+        tpgid: Number(fields[5]),
+        command,
+      });
     } catch {
       // The process ended between readdir and read: it is not running, which is all we need.
     }
@@ -66,4 +74,16 @@ export function commandLine(pid: number): string {
 /** Live processes of a process group (a stopped dev server's group must be empty). */
 export function groupMembers(pgrp: number): ProcessEntry[] {
   return readProcesses().filter((entry) => entry.pgrp === pgrp && isRunning(entry.pid));
+}
+
+/**
+ * True once a process with this exact command line is the foreground job of its terminal: only then
+ * does a Ctrl-C reach it. Between bash's fork and its handing the terminal over, the signal goes to
+ * bash alone, which lets a child that then exits normally carry on (bash's rule for programs that
+ * catch SIGINT), so a Ctrl-C in that moment is lost in any terminal.
+ */
+export function inForeground(command: string): boolean {
+  return readProcesses().some(
+    (entry) => entry.pgrp === entry.tpgid && isRunning(entry.pid) && commandLine(entry.pid) === command,
+  );
 }
