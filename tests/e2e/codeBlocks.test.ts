@@ -17,6 +17,20 @@ const YAML_PAGE = '/authoring/variables-and-rehearsal';
 const BASH_PAGE = '/running-locally';
 /** A page without that block, linking to it from the sidebar. */
 const OTHER_PAGE = '/authoring/steps';
+/**
+ * Notes, from the first parsed byte, every code block the page takes out of the document: hydration
+ * that rebuilds a block takes the server's out. (A string: the test runner's helpers are not in the page.)
+ */
+const WATCH_REMOVED_BLOCKS = `
+  window.removedCodeBlocks = [];
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.removedNodes) {
+      if (node.nodeType !== 1) continue;
+      const block = node.matches('pre, .theme-code-block') ? node : node.querySelector('pre, .theme-code-block');
+      if (block) window.removedCodeBlocks.push(block.textContent.slice(0, 60));
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
 /** Text only Prism's bundled grammars contain: a script that has it is Prism. */
 const PRISM_GRAMMAR = /languages\.yml\s*=/;
 
@@ -102,6 +116,25 @@ describe('code blocks on the published site', () => {
     expect(await page.locator('pre.language-bash .token.parameter').count()).toBeGreaterThan(0);
     expect(await page.locator('pre.language-bash .token.builtin').count()).toBeGreaterThan(0);
     expect(await watch.sawPrism()).toBe(false);
+    expect(hasProblems(problems), describeProblems(BASH_PAGE, problems)).toBe(false);
+    await page.close();
+  });
+
+  it('keep the blocks the server drew: hydration rebuilds none, recorded outputs included', async () => {
+    const { page, problems } = await openPage(e2e.browser, e2e.site.url(BASH_PAGE), {
+      beforeNavigate: async (tab) => {
+        await tab.addInitScript({ content: WATCH_REMOVED_BLOCKS });
+      },
+    });
+    await page.waitForSelector('html[data-has-hydrated="true"]');
+    expect(await page.locator('[data-recorded-output] pre').count()).toBeGreaterThan(0);
+    // The theme's own blocks are mounted again once the page knows it runs in a browser: by the time
+    // the page is quiet, that would have happened.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((settled) => requestAnimationFrame(() => setTimeout(settled, 0))));
+    expect(
+      await page.evaluate(() => (window as unknown as { removedCodeBlocks: string[] }).removedCodeBlocks),
+    ).toEqual([]);
     expect(hasProblems(problems), describeProblems(BASH_PAGE, problems)).toBe(false);
     await page.close();
   });

@@ -1,4 +1,6 @@
-import CodeBlock from '@theme-original/CodeBlock';
+// Not the theme's own CodeBlock: it mounts every block afresh after hydration (8 recorded outputs on
+// /running-locally were rebuilt on each load, their buttons added, the page laid out again).
+import CodeBlock from './HydratedOnce';
 import type { ReactNode } from 'react';
 import type { RecordedOutput } from '../../remark/stepModel';
 import styles from './styles.module.css';
