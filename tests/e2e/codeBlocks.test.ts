@@ -139,6 +139,44 @@ describe('code blocks on the published site', () => {
     await page.close();
   });
 
+  it('offer word wrap on a shown block whose code is wider than it, once the window narrows or it is opened, and wrap it', async () => {
+    const { page, problems } = await openPage(e2e.browser, e2e.site.url(BASH_PAGE));
+    await page.waitForSelector('html[data-has-hydrated="true"]');
+    const wrapButtons = page.locator('button[aria-label="Toggle word wrap"]');
+    // Blocks in a closed <details> (recorded outputs) are not laid out, and are not measured either.
+    const overflowing = () =>
+      page
+        .locator('pre.prism-code')
+        .evaluateAll(
+          (blocks) => blocks.filter((b) => b.checkVisibility() && b.scrollWidth > b.clientWidth).length,
+        );
+    const offered = async () => (await wrapButtons.count()) === (await overflowing());
+    await expect.poll(offered).toBe(true);
+    const wide = await wrapButtons.count();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => wrapButtons.count()).toBeGreaterThan(wide);
+    await expect.poll(offered).toBe(true);
+
+    const recorded = page
+      .locator('details[data-recorded-output]')
+      .filter({ hasText: 'A new version' })
+      .first();
+    const narrow = await wrapButtons.count();
+    await recorded.locator('summary').click();
+    await expect.poll(() => wrapButtons.count()).toBe(narrow + 1);
+
+    const block = recorded.locator('.theme-code-block');
+    await block.hover();
+    await block.locator('button[aria-label="Toggle word wrap"]').click();
+    const pre = block.locator('pre.prism-code');
+    await expect.poll(() => pre.evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
+    expect(await pre.locator('code').evaluate((code) => getComputedStyle(code).whiteSpace)).toBe('pre-wrap');
+    // Wrapped, it still offers to unwrap.
+    expect(await block.locator('button[aria-label="Toggle word wrap"]').count()).toBe(1);
+    expect(hasProblems(problems), describeProblems(BASH_PAGE, problems)).toBe(false);
+    await page.close();
+  });
+
   it('are highlighted by Prism, loaded then, on a page reached by client-side navigation', async () => {
     const { page, problems, watch } = await openWatched(OTHER_PAGE);
     expect(await watch.sawPrism()).toBe(false);
