@@ -7,7 +7,7 @@
  * also listened for: a window resize, a hidden tab shown, wrapping turned on or off.
  */
 import type { useCodeWordWrap as themeUseCodeWordWrap } from '@docusaurus/theme-common/internal';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 
 type WordWrap = ReturnType<typeof themeUseCodeWordWrap>;
 
@@ -52,8 +52,12 @@ export function useCodeWordWrap(): WordWrap {
   useEffect(() => {
     const block = codeBlockRef.current;
     if (!block) return;
-    // Called first once the block has been laid out, then whenever its size changes.
-    return watchSize(block, () => setIsCodeScrollable(isWiderThanBlock(block)));
+    // Called first once the block has been laid out, then whenever its size changes. A transition:
+    // the blocks that turn out wider than their code re-render without holding the page.
+    return watchSize(block, () => {
+      const scrollable = isWiderThanBlock(block);
+      startTransition(() => setIsCodeScrollable(scrollable));
+    });
   }, []);
 
   return { codeBlockRef, isEnabled, isCodeScrollable, toggle };
