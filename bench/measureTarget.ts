@@ -87,6 +87,11 @@ export async function measureTarget(
       record.figures['run.p50'] = warm.p50;
       record.figures['run.p95'] = warm.p95;
     });
+    const atProtocol = target.protocolRuns?.bind(target);
+    if (atProtocol)
+      await step('warm Runs at the protocol', async () => {
+        record.details.runAtProtocol = summarize(await atProtocol(sizes.runs));
+      });
     await step('keystroke echoes', async () => {
       const samples = await keystrokeEchoes(target, page, sizes.keys);
       const echo = keep(

@@ -6,6 +6,7 @@ import type { TargetRecord } from './measureTarget';
 import { formatCpuShares } from './measures/cpuShare';
 import { formatHopTable, type HopSummary } from './measures/keystrokeHops';
 import type { CatRun } from './measures/throughput';
+import type { Summary } from './stats';
 
 export function formatNumber(value: number | null): string {
   if (value === null) return '—';
@@ -47,6 +48,12 @@ export function hopTables(records: Partial<Record<string, TargetRecord>>): strin
     const run = record?.details.runHops as HopSummary[] | undefined;
     if (run?.length)
       tables.push(formatHopTable(`${name}: click Run → first output painted (warm), hop by hop`, run));
+    const alone = record?.details.runAtProtocol as Summary | undefined;
+    if (alone)
+      tables.push(
+        `${name}: the same Run from a Node client on the same server, no page (server, shell, loopback): ` +
+          `p50 ${alone.p50} ms, p95 ${alone.p95} ms, n ${alone.n}`,
+      );
     const ctrlC = record?.details.ctrlCHops as HopSummary[] | undefined;
     if (ctrlC?.length)
       tables.push(formatHopTable(`${name}: Ctrl-C during yes → prompt painted, hop by hop`, ctrlC));

@@ -127,3 +127,52 @@ export async function closeOursTerminal(endpoint: LiveEndpoint, terminal: string
   if (result instanceof Error)
     throw new Error(`Terminal ${terminal} did not exit after close: ${result.message}`);
 }
+
+/**
+ * The warm Run without a page: a Node client on the same server runs `stepId` in a terminal of its
+ * own, `runs` times, and times each from its `run` frame to the first output frame back (the command
+ * line shown, or its output). What the server, the shell and loopback take alone, to set beside the
+ * page's figure.
+ */
+export async function protocolRuns(
+  endpoint: LiveEndpoint,
+  stepId: string,
+  command: string,
+  runs: number,
+): Promise<number[]> {
+  const terminal = 'bench-protocol-run';
+  const client = new ProtocolClient(endpoint);
+  await client.opened;
+  // Acknowledged at once, as the page would: the client draws nothing.
+  client.on((message) => {
+    if (message.type === 'output' && message.terminal === terminal)
+      client.send({ type: 'ack', terminal, units: message.data.length });
+  });
+  const prompt = client.next(
+    (m) => m.type === 'output' && m.terminal === terminal && /\$ $/.test(m.data),
+    20_000,
+  );
+  client.send({ type: 'attach', terminal, cols: 80, rows: 24 });
+  await prompt;
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const first = client.next((m) => m.type === 'output' && m.terminal === terminal, 10_000);
+      const ended = client.next(
+        (m) => m.type === 'step' && m.terminal === terminal && m.state !== 'running',
+        30_000,
+      );
+      const sentAt = performance.now();
+      client.send({ type: 'run', terminal, stepId, command });
+      await first;
+      samples.push(performance.now() - sentAt);
+      await ended;
+      // Not back to back: a page's Runs are a click apart.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    client.send({ type: 'close', terminal });
+    await client.close();
+  }
+  return samples;
+}

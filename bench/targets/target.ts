@@ -33,6 +33,8 @@ export interface TerminalTarget {
   /** The server process whose memory is reported. */
   serverPid(): number;
   openBackground(index: number): Promise<BackgroundTerminal>;
+  /** Ours: the warm Run's step run by a Node client on the same server, no page: ms to its first output. */
+  protocolRuns?(runs: number): Promise<number[]>;
   /** The server's own hop times of every keystroke on the page's terminal so far, if it traces them. */
   serverKeystrokes?(): KeystrokeHops[];
   close(): Promise<void>;

@@ -142,6 +142,18 @@ describe('npm run bench, at tiny sizes', () => {
       expect(hops, hop).toMatch(hopRow(hop, 2));
   });
 
+  it('prints the same Run without a page, from a client on the same server, for comparison', () => {
+    const line =
+      /ours: the same Run from a Node client on the same server.*: p50 ([\d.]+) ms, p95 ([\d.]+) ms, n (\d+)/.exec(
+        result.stdout,
+      );
+    expect(line, result.stdout.slice(-3000)).not.toBeNull();
+    const [p50, p95, n] = [Number(line?.[1]), Number(line?.[2]), Number(line?.[3])];
+    expect(n).toBeGreaterThan(0);
+    expect(p50).toBeGreaterThan(0);
+    expect(p95).toBeGreaterThanOrEqual(p50);
+  });
+
   it('prints who did the work during cat: the page, the browser, the server, each a share of a core', () => {
     const shares = result.stdout.split('ours: cat, CPU by process (% of one core; 2 cores here)')[1] ?? '';
     for (const group of ['page (Chromium renderer)', 'server'])
