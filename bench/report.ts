@@ -6,7 +6,7 @@ import type { TargetRecord } from './measureTarget';
 import { formatCpuShares } from './measures/cpuShare';
 import { formatHopTable, type HopSummary } from './measures/keystrokeHops';
 import type { CatRun } from './measures/throughput';
-import type { Summary } from './stats';
+import { round, type Summary } from './stats';
 
 export function formatNumber(value: number | null): string {
   if (value === null) return '—';
@@ -52,7 +52,7 @@ export function hopTables(records: Partial<Record<string, TargetRecord>>): strin
     if (alone)
       tables.push(
         `${name}: the same Run from a Node client on the same server, no page (server, shell, loopback): ` +
-          `p50 ${alone.p50} ms, p95 ${alone.p95} ms, n ${alone.n}`,
+          `p50 ${round(alone.p50)} ms, p95 ${round(alone.p95)} ms, n ${alone.n}`,
       );
     const ctrlC = record?.details.ctrlCHops as HopSummary[] | undefined;
     if (ctrlC?.length)

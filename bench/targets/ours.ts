@@ -18,6 +18,7 @@ import {
   endpointFromLaunchUrl,
   openOursBackground,
   protocolRuns,
+  stepCommandOf,
   type LiveEndpoint,
 } from './oursClient';
 import { commandLine, descendants, processName } from './processInfo';
@@ -233,17 +234,7 @@ class OursTarget implements TerminalTarget {
   }
 
   protocolRuns(runs: number): Promise<number[]> {
-    return protocolRuns(this.endpoint, this.options.stepId, this.stepCommand(), runs);
-  }
-
-  /** The step's command as the page sends it (it has no variables): from the build's manifest. */
-  private stepCommand(): string {
-    const manifest = JSON.parse(readFileSync(path.join(this.options.buildDir, 'steps.json'), 'utf8')) as {
-      pages: { steps: { id: string; command: string }[] }[];
-    };
-    const step = manifest.pages.flatMap((page) => page.steps).find((s) => s.id === this.options.stepId);
-    if (!step) throw new Error(`No step ${this.options.stepId} in the build's steps.json.`);
-    return step.command;
+    return protocolRuns(this.endpoint, stepCommandOf(this.options.buildDir, this.options.stepId), runs);
   }
 
   close(): Promise<void> {

@@ -3,6 +3,8 @@
  * token a page of the site would bring: background terminals, and closing a terminal so that a
  * "first Run" starts a new shell.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import WebSocket from 'ws';
 import {
   TERMINAL_PATH,
@@ -136,8 +138,7 @@ export async function closeOursTerminal(endpoint: LiveEndpoint, terminal: string
  */
 export async function protocolRuns(
   endpoint: LiveEndpoint,
-  stepId: string,
-  command: string,
+  { stepId, command }: { stepId: string; command: string },
   runs: number,
 ): Promise<number[]> {
   const terminal = 'bench-protocol-run';
@@ -175,4 +176,14 @@ export async function protocolRuns(
     await client.close();
   }
   return samples;
+}
+
+/** A step's command as the page sends it (a step with no variables), from the build's manifest. */
+export function stepCommandOf(buildDir: string, stepId: string): { stepId: string; command: string } {
+  const manifest = JSON.parse(readFileSync(path.join(buildDir, 'steps.json'), 'utf8')) as {
+    pages: { steps: { id: string; command: string }[] }[];
+  };
+  const step = manifest.pages.flatMap((page) => page.steps).find((s) => s.id === stepId);
+  if (!step) throw new Error(`No step ${stepId} in the build's steps.json.`);
+  return { stepId, command: step.command };
 }
