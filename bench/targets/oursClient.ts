@@ -3,9 +3,8 @@
  * token a page of the site would bring: background terminals, and closing a terminal so that a
  * "first Run" starts a new shell.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import WebSocket from 'ws';
+import { readManifest } from '../../server/workshop/siteManifest';
 import {
   TERMINAL_PATH,
   TOKEN_PARAM,
@@ -165,9 +164,9 @@ export async function protocolRuns(
       );
       const sentAt = performance.now();
       client.send({ type: 'run', terminal, stepId, command });
-      await first;
-      samples.push(performance.now() - sentAt);
-      await ended;
+      // Both awaited together: a step that never ends fails this Run, not the bench's process later.
+      const [firstAt] = await Promise.all([first.then(() => performance.now()), ended]);
+      samples.push(firstAt - sentAt);
       // Not back to back: a page's Runs are a click apart.
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -180,10 +179,9 @@ export async function protocolRuns(
 
 /** A step's command as the page sends it (a step with no variables), from the build's manifest. */
 export function stepCommandOf(buildDir: string, stepId: string): { stepId: string; command: string } {
-  const manifest = JSON.parse(readFileSync(path.join(buildDir, 'steps.json'), 'utf8')) as {
-    pages: { steps: { id: string; command: string }[] }[];
-  };
-  const step = manifest.pages.flatMap((page) => page.steps).find((s) => s.id === stepId);
+  const step = readManifest(buildDir)
+    ?.pages.flatMap((page) => page.steps)
+    .find((s) => s.id === stepId);
   if (!step) throw new Error(`No step ${stepId} in the build's steps.json.`);
   return { stepId, command: step.command };
 }

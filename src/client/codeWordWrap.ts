@@ -27,7 +27,7 @@ function watchSize(element: Element, changed: () => void): () => void {
   };
 }
 
-export function isWiderThanBlock(block: HTMLElement): boolean {
+function isWiderThanBlock(block: HTMLElement): boolean {
   return block.scrollWidth > block.clientWidth || block.querySelector('code')?.hasAttribute('style') === true;
 }
 
