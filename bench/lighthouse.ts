@@ -2,147 +2,112 @@
  * `npm run bench:lighthouse`: Lighthouse (performance and accessibility) for every page of the
  * published site, desktop and mobile, in the system Chromium with no network but loopback. Builds the
  * site as `npm run bench` does (or reuses that build with --skip-build), serves it as a static host
- * would, prints one table and writes the scores to bench/results/lighthouse-<time>.json. Never fails
- * on a score: a missed goal is a row that says NO.
+ * would, prints one table and writes the scores to bench/results/lighthouse-<time>.json. With
+ * --stock, the same for Docusaurus's own template at our version: the floor our pages stand on.
+ * Never fails on a score: a missed goal is a row that says NO.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import serveHandler from 'serve-handler';
+import { Command } from 'commander';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/plugins/headlessChromium';
-import { compressed } from '../server/workshop/http/compressed';
+import { measurePages, serve, sitemapPages, type PageScore } from './lighthouse/measure';
+import { prepareStockDocusaurus, STOCK_PAGES } from './lighthouse/stockDocusaurus';
+import { GOALS, mobileSummary, table } from './lighthouse/table';
 import { buildSite } from './targets/ours';
 import { PROJECT_ROOT } from './targets/target';
 
-const BUILD_DIR = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-bench-build');
-const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
 // chrome-launcher, unlike playwright, starts Chromium with a window unless told otherwise.
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
-const GOALS = {
-  desktop: { performance: 98, accessibility: 100 },
-  mobile: { performance: 90, accessibility: 100, tbtMs: 200 },
+
+interface CliOptions {
+  skipBuild: boolean;
+  runs: number;
+  pages?: string[];
+  stock: boolean;
+  buildDir: string;
+  out: string;
+}
+
+const count = (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${value} is not a whole number above 0`);
+  return parsed;
 };
 
-type FormFactor = 'desktop' | 'mobile';
-interface PageScore {
-  page: string;
-  formFactor: FormFactor;
-  performance: number;
-  accessibility: number;
-  tbtMs: number;
-  lcpMs: number;
-  /** Accessibility audits that failed, by id. */
-  failedA11y: string[];
+function program(): Command {
+  return new Command('bench:lighthouse')
+    .description(
+      'Lighthouse for every page of the published site, desktop and mobile; print the table and write JSON.',
+    )
+    .option('--skip-build', 'reuse the site the last bench run built', false)
+    .option('--runs <n>', 'Lighthouse runs per page and device; the table shows medians', count, 1)
+    .option('--pages <paths...>', 'only these pages of our site (default: every page of its sitemap)')
+    .option(
+      '--build-dir <dir>',
+      'where the site is built',
+      path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-bench-build'),
+    )
+    .option('--out <dir>', 'where the JSON goes', path.join(PROJECT_ROOT, 'bench', 'results'))
+    .option(
+      '--stock',
+      `also measure Docusaurus's classic template at our version (${STOCK_PAGES.join(', ')})`,
+      false,
+    );
 }
 
-interface LighthouseResult {
-  lhr: {
-    categories: Record<string, { score: number | null }>;
-    audits: Record<string, { score: number | null; numericValue?: number; scoreDisplayMode?: string }>;
-  };
-}
-
-function sitemapPages(buildDir: string): string[] {
-  const sitemap = readFileSync(path.join(buildDir, 'sitemap.xml'), 'utf8');
-  return [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '/').pathname);
-}
-
-async function serve(buildDir: string): Promise<{ origin: string; close(): void }> {
-  // Gzipped, as every static host sends a site: uncompressed, main.js alone is ~420 KB on the
-  // simulated slow 4G of the mobile run, and Lighthouse would judge the host rather than the pages.
-  const server = http.createServer(
-    compressed(
-      (request, response) => void serveHandler(request, response, { public: buildDir, cleanUrls: true }),
-    ),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
-}
-
-async function main(): Promise<void> {
-  const skipBuild = process.argv.includes('--skip-build');
-  if (!skipBuild) await buildSite(BUILD_DIR, (line) => console.log(line));
-  // Lighthouse and chrome-launcher are ES modules: imported, not required.
-  const { default: lighthouse } = await import('lighthouse');
-  const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
+async function measureSite(buildDir: string, pages: string[], runs: number): Promise<PageScore[]> {
   const chromeLauncher = await import('chrome-launcher');
-  const site = await serve(BUILD_DIR);
-  const scores: PageScore[] = [];
+  const site = await serve(buildDir);
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
   try {
-    for (const page of sitemapPages(BUILD_DIR)) {
-      for (const formFactor of ['desktop', 'mobile'] as const) {
-        const result = (await lighthouse(
-          `${site.origin}${page}`,
-          {
-            port: chrome.port,
-            output: 'json',
-            logLevel: 'error',
-            onlyCategories: ['performance', 'accessibility'],
-          },
-          formFactor === 'desktop' ? desktopConfig : undefined,
-        )) as unknown as LighthouseResult;
-        const { categories, audits } = result.lhr;
-        scores.push({
-          page,
-          formFactor,
-          performance: Math.round((categories['performance']?.score ?? 0) * 100),
-          accessibility: Math.round((categories['accessibility']?.score ?? 0) * 100),
-          tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? NaN),
-          lcpMs: Math.round(audits['largest-contentful-paint']?.numericValue ?? NaN),
-          failedA11y: Object.entries(audits)
-            .filter(([, audit]) => audit.score === 0 && audit.scoreDisplayMode === 'binary')
-            .map(([id]) => id),
-        });
-        console.log(`${page} ${formFactor}: done`);
-      }
-    }
+    return await measurePages(site.origin, pages, { chromePort: chrome.port, runs, log: console.log });
   } finally {
     chrome.kill();
     site.close();
   }
-  const load = os
-    .loadavg()
-    .map((value) => value.toFixed(1))
-    .join(' ');
+}
+
+async function main(): Promise<void> {
+  const options = program().parse().opts<CliOptions>();
+  if (!options.skipBuild) await buildSite(options.buildDir, (line) => console.log(line));
+  const loadAtStart = loadAverage();
+  const scores = await measureSite(
+    options.buildDir,
+    options.pages ?? sitemapPages(options.buildDir),
+    options.runs,
+  );
+  let stock: { version: string; scores: PageScore[] } | { reason: string } | undefined;
+  if (options.stock) {
+    const prepared = await prepareStockDocusaurus(console.log);
+    stock = prepared.ok
+      ? { version: prepared.version, scores: await measureSite(prepared.buildDir, STOCK_PAGES, options.runs) }
+      : { reason: prepared.reason };
+  }
   console.log(table(scores));
-  console.log(`load average at the end: ${load} (${os.cpus().length} cores)`);
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `lighthouse-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ load, goals: GOALS, scores }, null, 2));
+  console.log(`ours: ${mobileSummary(scores)}`);
+  if (stock && 'scores' in stock) {
+    console.log(`\nDocusaurus ${stock.version}, its classic template untouched:`);
+    console.log(table(stock.scores));
+    console.log(`stock template: ${mobileSummary(stock.scores)}`);
+  } else if (stock) {
+    console.log(`stock template not measured: ${stock.reason}`);
+  }
+  const load = { start: loadAtStart, end: loadAverage() };
+  console.log(`load average: ${load.start} at the start, ${load.end} at the end (${os.cpus().length} cores)`);
+  mkdirSync(options.out, { recursive: true });
+  const file = path.join(options.out, `lighthouse-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const record = JSON.stringify({ load, runs: options.runs, goals: GOALS, scores, stock }, null, 2);
+  writeFileSync(file, record);
+  writeFileSync(path.join(options.out, 'lighthouse-latest.json'), record);
   console.log(`scores: ${path.relative(PROJECT_ROOT, file)}`);
 }
 
-function table(scores: PageScore[]): string {
-  const rows = scores.map((score) => {
-    const goal = GOALS[score.formFactor];
-    const met =
-      score.performance >= goal.performance &&
-      score.accessibility >= goal.accessibility &&
-      (score.formFactor === 'desktop' || score.tbtMs <= GOALS.mobile.tbtMs);
-    return [
-      score.page,
-      score.formFactor,
-      String(score.performance),
-      String(score.accessibility),
-      String(score.tbtMs),
-      String(score.lcpMs),
-      met ? 'yes' : `NO${score.failedA11y.length > 0 ? ` (${score.failedA11y.join(', ')})` : ''}`,
-    ];
-  });
-  const header = ['page', 'device', 'perf', 'a11y', 'TBT ms', 'LCP ms', 'met?'];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
-  return [
-    line(header),
-    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
 }
 
 main().catch((error: unknown) => {

@@ -2,36 +2,13 @@
  * wetty, the peer a reader would pick instead: installed by the bench with npm into a temporary
  * folder (never a dependency of this project), reused by later bench runs while it is intact.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { lastLines, runCommand as run } from './runCommand';
 
 export type WettyInstall =
   { ok: true; dir: string; entry: string; version: string } | { ok: false; reason: string };
-
-function run(
-  command: string,
-  args: string[],
-  cwd: string,
-  timeoutMs: number,
-): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      resolve({ code: null, output: `${output}\n${error.message}` });
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
-}
 
 export async function installWetty(
   spec: string,
@@ -58,8 +35,4 @@ export async function installWetty(
   const check = await run(process.execPath, [entry, '--version'], folder, 30_000);
   if (check.code !== 0) return { ok: false, reason: `wetty --version failed: ${lastLines(check.output)}` };
   return { ok: true, dir: folder, entry, version: check.output.trim() };
-}
-
-function lastLines(output: string): string {
-  return output.trim().split('\n').slice(-4).join(' | ');
 }
