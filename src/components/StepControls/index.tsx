@@ -64,25 +64,43 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
       data-terminal={step.terminal}
     >
       <div className={styles.toolbar} role="toolbar" aria-label={`Step: ${title}`}>
-        <span className={styles.title} data-step-title>
-          {title}
-        </span>
-        <span className={styles.badge} title="The terminal this step runs in">
-          {step.terminal}
-        </span>
-        {clusters.map((cluster) => (
-          <span
-            key={cluster.context}
-            className={styles.cluster}
-            data-cluster={cluster.context}
-            title="The cluster this step targets"
-          >
-            {cluster.label}
+        {/* What the step is and how it went, apart from the buttons: the state's words change
+            their width, and the buttons must stay where the pointer clicked them (styles.module.css). */}
+        <span className={styles.facts}>
+          <span className={styles.title} data-step-title>
+            {title}
           </span>
-        ))}
-        {step.background ? <span className={styles.badge}>runs in the background</span> : null}
-        {step.norun ? <span className={styles.badge}>not run</span> : null}
-        <StepStatus record={record} />
+          <span className={styles.badge} title="The terminal this step runs in">
+            {step.terminal}
+          </span>
+          {clusters.map((cluster) => (
+            <span
+              key={cluster.context}
+              className={styles.cluster}
+              data-cluster={cluster.context}
+              title="The cluster this step targets"
+            >
+              {cluster.label}
+            </span>
+          ))}
+          {step.background ? <span className={styles.badge}>runs in the background</span> : null}
+          {step.norun ? <span className={styles.badge}>not run</span> : null}
+          <StepStatus record={record} />
+          {isFinal(record.state) && actions.output !== undefined ? (
+            <button
+              type="button"
+              title="Copy what this step printed, as plain text"
+              onClick={() => void copyText(plainOutput(actions.output ?? ''))}
+            >
+              Copy output
+            </button>
+          ) : null}
+          {actions.notice?.kind === 'copied' ? (
+            <span className={styles.copied} aria-hidden="true">
+              copied ✓
+            </span>
+          ) : null}
+        </span>
         <span className={styles.actions}>
           {step.norun ? null : (
             <button
@@ -101,20 +119,6 @@ export default function StepControls({ step, children, recordedOutputs }: Props)
           <button type="button" onClick={() => void onCopy()}>
             Copy
           </button>
-          {isFinal(record.state) && actions.output !== undefined ? (
-            <button
-              type="button"
-              title="Copy what this step printed, as plain text"
-              onClick={() => void copyText(plainOutput(actions.output ?? ''))}
-            >
-              Copy output
-            </button>
-          ) : null}
-          {actions.notice?.kind === 'copied' ? (
-            <span className={styles.copied} aria-hidden="true">
-              copied ✓
-            </span>
-          ) : null}
           {step.norun ? null : (
             <button type="button" onClick={actions.stop} disabled={!active}>
               Stop
