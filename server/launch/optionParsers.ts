@@ -21,6 +21,15 @@ export function parseCount(value: string): number {
   return count;
 }
 
+/** CPUs' worth of time, as Kubernetes writes it: `1`, `0.5`, `2`, or millicores `500m`. */
+export function parseCpus(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)(m)?$/.exec(value.trim());
+  const cpus = match ? Number(match[1]) / (match[2] ? 1000 : 1) : NaN;
+  if (!(cpus >= 0.01 && cpus <= 1024))
+    throw new InvalidArgumentError('CPUs look like 1, 0.5 or 500m, from 0.01 (10m) to 1024.');
+  return cpus;
+}
+
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
 
 /** `500ms`, `90s`, `5m`, `1h`; a bare number is seconds. */

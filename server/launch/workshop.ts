@@ -33,6 +33,8 @@ export interface WorkshopOptions extends KubernetesCliOptions {
   /** Bytes: a seat's cgroup memory, and each of its processes' data limit. */
   seatMemory: number;
   seatProcesses: number;
+  /** CPUs' worth of time a seat's workspace may use (its cgroup's quota). */
+  seatCpus: number;
   expires: number;
   idle: number;
   sandbox: boolean;
@@ -119,6 +121,7 @@ export async function runWorkshop(options: WorkshopOptions, log: Logger): Promis
           memoryBytes: options.seatMemory,
           workspaceMemoryBytes: options.seatMemory,
           processes: options.seatProcesses,
+          cpus: options.seatCpus,
         },
         userPerSeat: options.sandbox && runsAsRoot(),
         kubeconfigFor,

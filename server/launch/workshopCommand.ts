@@ -1,7 +1,14 @@
 /** The `workshop` command's options (`npm run workshop -- --help`). */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Logger } from '../log';
-import { parseCount, parseDuration, parsePort, parseSize, portFromEnvironment } from './optionParsers';
+import {
+  parseCount,
+  parseCpus,
+  parseDuration,
+  parsePort,
+  parseSize,
+  portFromEnvironment,
+} from './optionParsers';
 import { DEFAULT_LIMITS } from '../workshop/local/limits';
 import { addKubernetesOptions } from '../workshop/kubernetes/cliOptions';
 import type { WorkshopOptions } from './workshop';
@@ -60,6 +67,12 @@ export function addWorkshopCommand(program: Command, log: Logger): void {
       "processes one attendee's workspace may run at once",
       parseCount,
       DEFAULT_LIMITS.processes,
+    )
+    .option(
+      '--seat-cpus <cpus>',
+      "CPU time one attendee's workspace may use, in CPUs (1, 0.5, 500m)",
+      parseCpus,
+      DEFAULT_LIMITS.cpus,
     )
     .option(
       '--no-sandbox',

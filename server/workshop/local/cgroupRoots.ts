@@ -1,6 +1,6 @@
 /**
  * Where this server's own cgroups are, from /proc: cgroup v2 when its unified hierarchy offers the
- * memory controller, else cgroup v1's memory (and pids) hierarchies, else none (with the reason).
+ * memory controller, else cgroup v1's memory (and pids, and cpu) hierarchies, else none (with the reason).
  * A v2 hierarchy without memory (a hybrid host that keeps memory on v1) does not count.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 
 export type CgroupRoots =
   | { readonly kind: 'v2'; readonly dir: string }
-  | { readonly kind: 'v1'; readonly memory: string; readonly pids?: string }
+  | { readonly kind: 'v1'; readonly memory: string; readonly pids?: string; readonly cpu?: string }
   | { readonly kind: 'none'; readonly reason: string };
 
 interface Mount {
@@ -50,7 +50,7 @@ export function findCgroupRoots(procSelf = '/proc/self'): CgroupRoots {
     return mount && own !== undefined ? inMount(mount, own) : undefined;
   };
   const memory = v1('memory');
-  if (memory) return { kind: 'v1', memory, pids: v1('pids') };
+  if (memory) return { kind: 'v1', memory, pids: v1('pids'), cpu: v1('cpu') };
   return { kind: 'none', reason: 'no cgroup hierarchy with the memory controller is mounted' };
 }
 

@@ -14,6 +14,11 @@ export interface WorkspaceLimits {
   readonly fileBytes: number;
   /** Memory of the whole workspace, all its processes together (a cgroup per seat, where one can be made). */
   readonly workspaceMemoryBytes: number;
+  /**
+   * CPUs' worth of time the whole workspace may use (its cgroup's quota): one attendee's busy loop
+   * or flood slows their own workspace, not the room's nor the server that serves the room.
+   */
+  readonly cpus: number;
 }
 
 export const DEFAULT_LIMITS: WorkspaceLimits = {
@@ -21,6 +26,8 @@ export const DEFAULT_LIMITS: WorkspaceLimits = {
   memoryBytes: 2 * 1024 ** 3,
   fileBytes: 1024 ** 3,
   workspaceMemoryBytes: 2 * 1024 ** 3,
+  // As a workspace pod's limit in Kubernetes (kubernetes/options.ts).
+  cpus: 1,
 };
 
 export const PRLIMIT = '/usr/bin/prlimit';

@@ -10,13 +10,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { findCgroupRoots, type CgroupRoots } from './cgroupRoots';
 import type { WorkspaceLimits } from './limits';
-
-export interface SeatCgroupLimits {
-  /** Bytes of memory the whole workspace may use; past it the kernel's OOM killer ends its largest process. */
-  readonly memoryBytes: number;
-  /** Processes (and threads) in the whole workspace. */
-  readonly processes: number;
-}
+import { hierarchiesOf, type Hierarchy, type SeatCgroupLimits } from './seatCgroupFiles';
 
 /** One seat's cgroup: every directory whose `cgroup.procs` takes the workspace's first process. */
 export interface SeatCgroup {
@@ -51,7 +45,11 @@ const SEAT_DIR = /^seat-(\d+)$/;
 /** The workshop of `dataDir`: one folder of cgroups per data directory, so two workshops on one machine keep apart. */
 export function seatCgroupsFor(dataDir: string, limits: WorkspaceLimits): SeatCgroups {
   const name = `rw-workshop-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`;
-  return openSeatCgroups(name, { memoryBytes: limits.workspaceMemoryBytes, processes: limits.processes });
+  return openSeatCgroups(name, {
+    memoryBytes: limits.workspaceMemoryBytes,
+    processes: limits.processes,
+    cpus: limits.cpus,
+  });
 }
 
 /**
@@ -64,16 +62,30 @@ export function openSeatCgroups(
   roots: CgroupRoots = findCgroupRoots(),
 ): SeatCgroups {
   if (roots.kind === 'none') return { kind: 'none', warning: noCgroupWarning(roots.reason), ...NO_SEATS };
-  const hierarchies = hierarchiesOf(roots, name, limits);
+  const wanted = hierarchiesOf(roots, name, limits);
+  const hierarchies: Hierarchy[] = [];
+  let cpuProblem = roots.kind === 'v1' && !roots.cpu ? 'no cgroup v1 cpu hierarchy is mounted' : undefined;
   try {
-    for (const { base } of hierarchies) mkdirSync(base, { recursive: true });
+    for (const hierarchy of wanted) {
+      try {
+        mkdirSync(hierarchy.base, { recursive: true });
+        hierarchies.push(hierarchy);
+      } catch (error) {
+        if (!hierarchy.cpuOnly) throw error;
+        cpuProblem = `cannot write ${hierarchy.base}: ${messageOf(error)}`;
+      }
+    }
     if (roots.kind === 'v2') {
       // A v2 child gets controllers only when its parent delegates them.
       writeFileSync(path.join(roots.dir, 'cgroup.subtree_control'), '+memory +pids');
       writeFileSync(path.join(hierarchies[0]!.base, 'cgroup.subtree_control'), '+memory +pids');
+      cpuProblem = delegateCpu([roots.dir, hierarchies[0]!.base]);
     }
   } catch (error) {
-    const where = hierarchies.map((h) => h.base).join(', ');
+    const where = wanted
+      .filter((hierarchy) => !hierarchy.cpuOnly)
+      .map((h) => h.base)
+      .join(', ');
     return {
       kind: 'none',
       warning: noCgroupWarning(`cannot write ${where}: ${messageOf(error)}`),
@@ -84,6 +96,7 @@ export function openSeatCgroups(
 
   return {
     kind: roots.kind,
+    warning: cpuProblem === undefined ? undefined : noCpuWarning(cpuProblem),
     folders: hierarchies.map(({ base }) => base),
     prepare(seat) {
       for (const { base, files } of hierarchies) {
@@ -153,37 +166,14 @@ function signal(pid: number): void {
   }
 }
 
-/** Where each hierarchy keeps this workshop's seats, and the limit files a seat's cgroup gets there. */
-function hierarchiesOf(
-  roots: Exclude<CgroupRoots, { kind: 'none' }>,
-  name: string,
-  limits: SeatCgroupLimits,
-): { base: string; files: [file: string, value: string, required: boolean][] }[] {
-  const memory = String(limits.memoryBytes);
-  const processes = String(limits.processes);
-  if (roots.kind === 'v2')
-    return [
-      {
-        base: path.join(roots.dir, name),
-        files: [
-          ['memory.max', memory, true],
-          // Swap would let a runaway outlive its cap, slowly, taking the disk with it.
-          ['memory.swap.max', '0', false],
-          ['pids.max', processes, true],
-        ],
-      },
-    ];
-  const found = [
-    {
-      base: path.join(roots.memory, name),
-      files: [
-        ['memory.limit_in_bytes', memory, true],
-        ['memory.memsw.limit_in_bytes', memory, false],
-      ] as [string, string, boolean][],
-    },
-  ];
-  if (roots.pids) found.push({ base: path.join(roots.pids, name), files: [['pids.max', processes, true]] });
-  return found;
+/** Asks each folder, top down, to hand the cpu controller to its children; says why not when it cannot. */
+function delegateCpu(folders: readonly string[]): string | undefined {
+  try {
+    for (const folder of folders) writeFileSync(path.join(folder, 'cgroup.subtree_control'), '+cpu');
+    return undefined;
+  } catch (error) {
+    return `the cpu controller cannot be delegated: ${messageOf(error)}`;
+  }
 }
 
 function pidsIn(dirs: readonly string[]): number[] {
@@ -210,8 +200,17 @@ function safeList(dir: string): string[] {
 function noCgroupWarning(reason: string): string {
   return (
     `no cgroup per seat (${reason}): each attendee's memory is capped per process only (prlimit), ` +
-    'not for the whole workspace, and their processes only as a user per seat (run as root). ' +
+    'not for the whole workspace, their processes only as a user per seat (run as root), ' +
+    "and their CPU time not at all: one attendee's busy loop slows the room. " +
     'Run as root on a machine with writable cgroups (v2 with the memory controller, or v1) for both.'
+  );
+}
+
+function noCpuWarning(reason: string): string {
+  return (
+    `no CPU cap per seat (${reason}): memory and processes are capped per seat, but one attendee's ` +
+    'busy loop or flood can take the CPU the room and this server need. Run as root on a host that ' +
+    'lets this server write cgroups with the cpu controller.'
   );
 }
 

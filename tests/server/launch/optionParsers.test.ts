@@ -1,6 +1,6 @@
 // The command line's value parsers: what each accepts, and the sentence it refuses the rest with.
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseSize } from '../../../server/launch/optionParsers';
+import { parseCpus, parseDuration, parseSize } from '../../../server/launch/optionParsers';
 
 describe('option values', () => {
   it('reads a size in k, m or g (powers of 1024), with or without "iB"', () => {
@@ -20,5 +20,14 @@ describe('option values', () => {
     expect(parseDuration('90')).toBe(90_000);
     expect(parseDuration('30m')).toBe(1_800_000);
     expect(() => parseDuration('soon')).toThrow(/90s, 5m or 1h/);
+  });
+
+  it('reads CPUs as Kubernetes writes them: whole, decimal, or millicores', () => {
+    expect(parseCpus('1')).toBe(1);
+    expect(parseCpus('0.5')).toBe(0.5);
+    expect(parseCpus('250m')).toBe(0.25);
+    for (const bad of ['0', '5m', 'half', '-1', '2 cpus', '']) {
+      expect(() => parseCpus(bad)).toThrow(/1, 0.5 or 500m, from 0.01 \(10m\) to 1024/);
+    }
   });
 });

@@ -25,7 +25,11 @@ import { connectTo, owner, providerFixture, runStep, type ProviderFixture } from
 const CAP = 256 * 1024 ** 2;
 
 function cgroupsWritable(): { ok: boolean; reason: string } {
-  const probe = openSeatCgroups(`rw-cgroup-probe-${process.pid}`, { memoryBytes: CAP, processes: 64 });
+  const probe = openSeatCgroups(`rw-cgroup-probe-${process.pid}`, {
+    memoryBytes: CAP,
+    processes: 64,
+    cpus: 1,
+  });
   probe.close();
   return { ok: probe.kind !== 'none', reason: probe.warning ?? '' };
 }
@@ -112,7 +116,7 @@ describe('where cgroups cannot be used', () => {
     writeFileSync(path.join(blocked, 'memory'), '');
     const unwritable = openSeatCgroups(
       'rw-workshop-x',
-      { memoryBytes: CAP, processes: 64 },
+      { memoryBytes: CAP, processes: 64, cpus: 1 },
       { kind: 'v1', memory: path.join(blocked, 'memory') },
     );
     rmSync(blocked, { recursive: true, force: true });
@@ -120,6 +124,24 @@ describe('where cgroups cannot be used', () => {
     expect(unwritable.warning).toMatch(/cannot write \S*memory\/rw-workshop-x/);
     expect(unwritable.warning).toMatch(/memory is capped per process only/);
     expect(unwritable.prepare(1)).toBeNull();
+  });
+
+  it('caps memory and processes without the cpu hierarchy, and says CPU time is not capped', () => {
+    const v1 = mkdtempSync(path.join(os.tmpdir(), 'rw-cgroup-'));
+    const cgroups = openSeatCgroups(
+      'rw-workshop-y',
+      { memoryBytes: CAP, processes: 64, cpus: 1 },
+      { kind: 'v1', memory: path.join(v1, 'memory'), pids: path.join(v1, 'pids') },
+    );
+    expect(cgroups.kind).toBe('v1');
+    expect(cgroups.warning).toMatch(/no CPU cap per seat \(no cgroup v1 cpu hierarchy is mounted\)/);
+    const seat = cgroups.prepare(3);
+    expect(seat?.dirs).toEqual([
+      path.join(v1, 'memory', 'rw-workshop-y', 'seat-3'),
+      path.join(v1, 'pids', 'rw-workshop-y', 'seat-3'),
+    ]);
+    expect(readFileSync(path.join(seat!.dirs[0]!, 'memory.limit_in_bytes'), 'utf8')).toBe(String(CAP));
+    rmSync(v1, { recursive: true, force: true });
   });
 
   it('finds v1 memory and pids when the unified hierarchy lacks the memory controller', () => {
@@ -132,15 +154,17 @@ describe('where cgroups cannot be used', () => {
       [
         `40 30 0:35 / ${path.join(proc, 'memory')} rw,relatime - cgroup cgroup rw,memory`,
         `41 30 0:36 /lab ${path.join(proc, 'pids')} rw,relatime - cgroup cgroup rw,pids`,
+        `43 30 0:38 / ${path.join(proc, 'cpu')} rw,relatime - cgroup cgroup rw,cpu,cpuacct`,
         `42 30 0:37 / ${unified} rw,relatime - cgroup2 cgroup2 rw`,
       ].join('\n'),
     );
-    writeFileSync(path.join(proc, 'cgroup'), '8:pids:/lab/me\n4:memory:/box/me\n0::/\n');
+    writeFileSync(path.join(proc, 'cgroup'), '8:pids:/lab/me\n4:memory:/box/me\n2:cpu,cpuacct:/\n0::/\n');
     expect(findCgroupRoots(proc)).toEqual({
       kind: 'v1',
       memory: path.join(proc, 'memory', 'box', 'me'),
       // The pids hierarchy is mounted from /lab: the server's cgroup is /me under that mount.
       pids: path.join(proc, 'pids', 'me'),
+      cpu: path.join(proc, 'cpu'),
     });
     writeFileSync(path.join(unified, 'cgroup.controllers'), 'cpu memory pids\n');
     expect(findCgroupRoots(proc)).toEqual({ kind: 'v2', dir: unified });
