@@ -14,6 +14,7 @@ import { TERMINAL_FONT_FAMILY } from '../../client/terminalSize';
 import { TERMINAL_THEMES, type ColorMode } from './terminalTheme';
 import { isApplePlatform, keyAction } from './terminalKeys';
 import { WritePacer } from './writePacer';
+import { keepingReaderPlace } from './readerPlace';
 
 export interface TerminalViewOptions {
   name: string;
@@ -62,7 +63,7 @@ export class TerminalView implements Disposable {
       convertEol: options.access === 'watch',
       allowProposedApi: false,
     });
-    this.pacer = new WritePacer(this.terminal);
+    this.pacer = new WritePacer(keepingReaderPlace(this.terminal));
     this.fitAddon = new kit.FitAddon();
     this.terminal.loadAddon(this.fitAddon);
     this.terminal.loadAddon(new kit.WebLinksAddon());
