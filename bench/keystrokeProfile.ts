@@ -5,41 +5,37 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import {
+  TIMED_STEP,
+  wholeNumber,
+  withSiteOptions,
+  withWettyOptions,
+  type SiteOptions,
+  type WettyOptions,
+} from './cliOptions';
 import { keystrokeEchoes } from './measures/latency';
 import { formatHopTable, HOPS, summarizeHops } from './measures/keystrokeHops';
 import { launchBenchBrowser } from './page/browser';
 import { startOurs } from './targets/ours';
-import { PROJECT_ROOT, type TargetName, type TerminalTarget } from './targets/target';
+import type { TargetName, TerminalTarget } from './targets/target';
 import { startWetty } from './targets/wetty';
 import { installWetty } from './targets/wettyInstall';
 
-interface ProfileOptions {
+interface ProfileOptions extends SiteOptions, WettyOptions {
   targets: TargetName[];
   keys: number;
   rounds: number;
-  buildDir: string;
-  skipBuild: boolean;
-  wetty: string;
 }
 
-const count = (value: string) => {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${value} is not a positive whole number`);
-  return parsed;
-};
+const count = wholeNumber(1);
 
-const options = new Command('bench:keystroke')
-  .description('Keystroke → echo painted, hop by hop, in real Chromium.')
-  .addOption(new Option('--targets <names...>', 'products').choices(['ours', 'wetty']).default(['ours']))
-  .option('--keys <n>', 'keystrokes per round', count, 60)
-  .option('--rounds <n>', 'rounds, each printed, alternating products', count, 1)
-  .option(
-    '--build-dir <dir>',
-    'the site npm run build wrote (shared with npm run bench)',
-    path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-bench-build'),
-  )
-  .option('--skip-build', 'serve the site already in --build-dir', false)
-  .option('--wetty <spec>', 'the wetty to compare with (npm spec)', 'wetty@3.2')
+const options = withWettyOptions(
+  withSiteOptions(new Command('bench:keystroke'))
+    .description('Keystroke → echo painted, hop by hop, in real Chromium.')
+    .addOption(new Option('--targets <names...>', 'products').choices(['ours', 'wetty']).default(['ours']))
+    .option('--keys <n>', 'keystrokes per round', count, 60)
+    .option('--rounds <n>', 'rounds, each printed, alternating products', count, 1),
+)
   .parse(process.argv)
   .opts<ProfileOptions>();
 
@@ -50,14 +46,14 @@ async function start(name: TargetName): Promise<TerminalTarget> {
     return startOurs({
       buildDir: path.resolve(options.buildDir),
       skipBuild: options.skipBuild,
-      stepId: 'running-locally/have-a-look-at-the-created-pods',
-      stepPage: '/running-locally',
+      stepId: TIMED_STEP.id,
+      stepPage: TIMED_STEP.page,
       maxTerminals: 8,
       dockHeight: 480,
       log,
     });
   }
-  const install = await installWetty(options.wetty, undefined, log);
+  const install = await installWetty(options.wetty, options.wettyDir, log);
   if (!install.ok) throw new Error(`wetty: ${install.reason}`);
   const started = await startWetty(install, 480);
   if (!started.ok) throw new Error(`wetty: ${started.reason}`);

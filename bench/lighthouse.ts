@@ -16,6 +16,7 @@ import { prepareStockDocusaurus, STOCK_PAGES } from './lighthouse/stockDocusauru
 import { GOALS, mobileSummary, table } from './lighthouse/table';
 import { buildSite } from './targets/ours';
 import { PROJECT_ROOT } from './targets/target';
+import { RESULTS_DIR, wholeNumber, withSiteOptions } from './cliOptions';
 
 // chrome-launcher, unlike playwright, starts Chromium with a window unless told otherwise.
 const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
@@ -29,26 +30,16 @@ interface CliOptions {
   out: string;
 }
 
-const count = (value: string) => {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${value} is not a whole number above 0`);
-  return parsed;
-};
+const count = wholeNumber(1);
 
 function program(): Command {
-  return new Command('bench:lighthouse')
+  return withSiteOptions(new Command('bench:lighthouse'))
     .description(
       'Lighthouse for every page of the published site, desktop and mobile; print the table and write JSON.',
     )
-    .option('--skip-build', 'reuse the site the last bench run built', false)
     .option('--runs <n>', 'Lighthouse runs per page and device; the table shows medians', count, 1)
     .option('--pages <paths...>', 'only these pages of our site (default: every page of its sitemap)')
-    .option(
-      '--build-dir <dir>',
-      'where the site is built',
-      path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-bench-build'),
-    )
-    .option('--out <dir>', 'where the JSON goes', path.join(PROJECT_ROOT, 'bench', 'results'))
+    .option('--out <dir>', 'where the JSON goes', RESULTS_DIR)
     .option(
       '--stock',
       `also measure Docusaurus's classic template at our version (${STOCK_PAGES.join(', ')})`,

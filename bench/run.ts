@@ -6,16 +6,25 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import {
+  RESULTS_DIR,
+  TIMED_STEP,
+  wholeNumber,
+  withSiteOptions,
+  withWettyOptions,
+  type SiteOptions,
+  type WettyOptions,
+} from './cliOptions';
 import { figureDefs, tableRows } from './figures';
 import { measureTarget, type BenchSizes, type TargetRecord } from './measureTarget';
 import { formatTable, hopTables, writeResults } from './report';
 import { makeCatFile, MIB } from './measures/throughput';
 import { startOurs } from './targets/ours';
-import { PROJECT_ROOT, type TargetName } from './targets/target';
+import type { TargetName } from './targets/target';
 import { startWetty } from './targets/wetty';
 import { installWetty } from './targets/wettyInstall';
 
-interface CliOptions {
+interface CliOptions extends SiteOptions, WettyOptions {
   targets: TargetName[];
   runs: number;
   coldRuns: number;
@@ -25,10 +34,6 @@ interface CliOptions {
   yesSeconds: number;
   ctrlCRuns: number;
   terminals: number;
-  buildDir: string;
-  skipBuild: boolean;
-  wetty: string;
-  wettyDir?: string;
   out: string;
   stepId: string;
   stepPage: string;
@@ -36,15 +41,13 @@ interface CliOptions {
   quiet: boolean;
 }
 
-const count = (value: string) => {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${value} is not a whole number`);
-  return parsed;
-};
+const count = wholeNumber(0);
 
 function program(): Command {
-  return new Command('bench')
-    .description('Measure the runner and wetty in real Chromium; print the table and write JSON.')
+  const command = new Command('bench').description(
+    'Measure the runner and wetty in real Chromium; print the table and write JSON.',
+  );
+  return withWettyOptions(withSiteOptions(command))
     .addOption(
       new Option('--targets <names...>', 'which products to measure')
         .choices(['ours', 'wetty'])
@@ -58,21 +61,9 @@ function program(): Command {
     .option('--yes-seconds <n>', 'how long yes floods the terminal', count, 10)
     .option('--ctrl-c-runs <n>', 'Ctrl-C samples (the first ends the long yes)', count, 10)
     .option('--terminals <n>', 'terminals open on one server for the many-terminals echo', count, 50)
-    .option(
-      '--build-dir <dir>',
-      'where npm run build writes the site the bench serves',
-      path.join(PROJECT_ROOT, 'node_modules', '.cache', 'rw-bench-build'),
-    )
-    .option('--skip-build', 'serve the site already in --build-dir instead of building', false)
-    .option('--wetty <spec>', 'the wetty to compare with (npm spec)', 'wetty@3.2')
-    .option('--wetty-dir <dir>', 'install wetty here (default: a folder in the system temp dir, reused)')
-    .option('--out <dir>', 'where the JSON goes', path.join(PROJECT_ROOT, 'bench', 'results'))
-    .option(
-      '--step-id <id>',
-      'the step whose Run is timed',
-      'running-locally/have-a-look-at-the-created-pods',
-    )
-    .option('--step-page <path>', 'the page that step is on', '/running-locally')
+    .option('--out <dir>', 'where the JSON goes', RESULTS_DIR)
+    .option('--step-id <id>', 'the step whose Run is timed', TIMED_STEP.id)
+    .option('--step-page <path>', 'the page that step is on', TIMED_STEP.page)
     .option(
       '--dock-height <px>',
       "dock height in px (wetty's page gets the same terminal height)",
