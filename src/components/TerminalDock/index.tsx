@@ -17,7 +17,7 @@ import { currentColorMode } from './terminalTheme';
 import { DEFAULT_TERMINAL } from '../../remark/stepModel';
 import styles from './styles.module.css';
 
-/** The dock's tab bar (styles.module.css, .bar): the screen has the dock's height less this. */
+/** The dock's tab bar's height (given to its CSS here): the screen has the dock's height less this. */
 const BAR_HEIGHT_PX = 38;
 
 export default function TerminalDock({ runtime }: { runtime: Runtime }): React.JSX.Element | null {
@@ -61,7 +61,7 @@ export default function TerminalDock({ runtime }: { runtime: Runtime }): React.J
         data-color-mode={colorMode}
       >
         {showPanels ? <DockResizeHandle height={dock.height} onResize={onResize} /> : null}
-        <header className={styles.bar}>
+        <header className={styles.bar} style={{ minHeight: BAR_HEIGHT_PX }}>
           <div role="tablist" aria-label="Terminals" className={styles.tabs}>
             {dock.tabs.map((tab) => (
               <span key={tab.name} className={styles.tabWrap}>
