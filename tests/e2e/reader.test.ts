@@ -52,6 +52,31 @@ describe('a reader of the static build', () => {
     await page.close();
   });
 
+  it('keeps a wide diagram readable on a phone: at 60 % of its size or more, scrolling sideways, not the page', async () => {
+    const { page } = await openPage(e2e.browser, e2e.site.url('/running-locally'));
+    const measure = () =>
+      page
+        .locator('[data-diagram]')
+        .first()
+        .evaluate((region) => {
+          const svg = region.querySelector('svg')!;
+          return {
+            scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+            scrolls: region.scrollWidth > region.clientWidth,
+            focusable: (region as HTMLElement).tabIndex === 0,
+            pageScrolls: document.documentElement.scrollWidth > window.innerWidth,
+          };
+        });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phone = await measure();
+    expect(phone.scale).toBeGreaterThanOrEqual(0.59);
+    expect(phone).toMatchObject({ scrolls: true, focusable: true, pageScrolls: false });
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await measure()).toMatchObject({ scrolls: false, pageScrolls: false });
+    await page.close();
+  });
+
   it("names each step once, in its toolbar, and not again in its code block's title bar", async () => {
     const { page } = await openPage(e2e.browser, e2e.site.url('/split-deployment'));
     const steps = page.locator('[data-step-id]');

@@ -26,5 +26,29 @@ export default function Diagram({ hash, svg, source }: DiagramProps): ReactNode 
       </div>
     );
   }
-  return <div {...marker} className={styles.diagram} dangerouslySetInnerHTML={{ __html: svg }} />;
+  // Scrolls sideways rather than shrink below a readable size (styles.module.css): focusable, so
+  // a keyboard can scroll it too.
+  return (
+    <div
+      {...marker}
+      className={styles.diagram}
+      style={readableWidth(svg)}
+      tabIndex={0}
+      role="region"
+      aria-label="Diagram"
+      dangerouslySetInnerHTML={{ __html: svg }}
+    />
+  );
+}
+
+/** Below this share of its drawn size, a diagram's 16 px labels are smaller than 10 px. */
+const SMALLEST_SCALE = 0.6;
+
+/** The narrowest the diagram may be drawn, from the width mermaid drew it at (its `max-width`). */
+function readableWidth(svg: string): React.CSSProperties | undefined {
+  const drawn = /max-width:\s*([\d.]+)px/.exec(svg)?.[1];
+  if (drawn === undefined) return undefined;
+  return {
+    '--rw-diagram-min-width': `${Math.round(Number(drawn) * SMALLEST_SCALE)}px`,
+  } as React.CSSProperties;
 }
