@@ -120,7 +120,8 @@ async function main(): Promise<void> {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     try {
       const page = await browser.newPage();
-      await page.setContent('<!doctype html><html><body></body></html>');
+      // 16 px: the size the page shows the labels at (src/components/Diagram/styles.module.css).
+      await page.setContent('<!doctype html><html><body style="font-size: 16px"></body></html>');
       await page.addScriptTag({ path: mermaidPath });
       for (const [hash, source] of toDraw) {
         const rendered: RenderedDiagram = {

@@ -65,6 +65,8 @@ describe('the split-deployment deck in the static build', () => {
               ),
           );
         expect(onScreen.every((shown) => shown === 1)).toBe(true);
+        // At the slide's large type, the labels keep the size the boxes were drawn around.
+        expect(await labelsOutsideTheirBoxes(fresh)).toEqual([]);
         seenDrawn += onScreen.length;
       }
       expect(seenDrawn).toBeGreaterThanOrEqual(diagrams);
@@ -128,3 +130,19 @@ describe('the split-deployment deck in the static build', () => {
     }
   });
 });
+
+/** The node labels of the shown diagrams wider than their node's shape, as "label: text ⟩ box" widths. */
+function labelsOutsideTheirBoxes(page: Page): Promise<string[]> {
+  return page.locator('#rw-deck-content [data-diagram] svg').evaluateAll((svgs) =>
+    svgs
+      .filter((svg) => svg.checkVisibility())
+      .flatMap((svg) => [...svg.querySelectorAll<SVGGElement>('g.node')])
+      .flatMap((node) => {
+        const text = node.querySelector<SVGGraphicsElement>('text');
+        const shape = node.querySelector<SVGGraphicsElement>('rect, polygon, path');
+        if (!text || !shape) return [];
+        const [label, box] = [text.getBBox().width, shape.getBBox().width];
+        return label > box ? [`${text.textContent}: ${label.toFixed(0)} > ${box.toFixed(0)}`] : [];
+      }),
+  );
+}
