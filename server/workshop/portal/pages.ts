@@ -1,7 +1,8 @@
 /**
  * The portal's own pages: join, workshop full, session expired or ended. Plain HTML with inline
- * style, nothing fetched from anywhere: they must work on the room's Wi-Fi. Every page says what to
- * do next.
+ * style, nothing fetched from anywhere (not even /favicon.ico, which a browser asks for unless told
+ * otherwise: a 404 in the console of every portal page): they must work on the room's Wi-Fi. Every
+ * page says what to do next.
  */
 
 export function escapeHtml(text: string): string {
@@ -17,7 +18,7 @@ button{margin-top:1rem;font-size:1.1rem;padding:.5rem 1.5rem;cursor:pointer}
 
 export function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
+<title>${escapeHtml(title)}</title><link rel="icon" href="data:,"><style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 
 export interface JoinForm {

@@ -79,7 +79,8 @@ export function presenterRoutes(context: WorkshopContext) {
       return true;
     }
     if (url.pathname === '/workshop/presenter/state.json') {
-      sendJson(response, latest ? 200 : 404, latest ?? { live: false });
+      // Not presenting is a state, not an error: a 404 was a console error on every attendee page, every poll.
+      sendJson(response, 200, latest ?? { live: false });
       return true;
     }
     if (url.pathname === '/workshop/presenter/events') {

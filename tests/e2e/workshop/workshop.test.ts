@@ -24,6 +24,17 @@ let ann: Page;
 let ben: Page;
 let instructor: Page;
 let port: number;
+/** Console errors and failed requests of the three pages, until a test makes some on purpose. */
+const problems: string[] = [];
+
+function watchForProblems(page: Page, who: string): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`${who}: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${who}: ${response.status()} ${response.url()}`);
+  });
+}
 
 async function firstStepId(page: Page): Promise<string> {
   const id = await page.locator('[data-step-id]').first().getAttribute('data-step-id');
@@ -47,6 +58,9 @@ beforeAll(async () => {
     Page,
     Page,
   ];
+  watchForProblems(ann, 'Ann');
+  watchForProblems(ben, 'Ben');
+  watchForProblems(instructor, 'instructor');
 }, BUILD_HOOK_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -81,6 +95,11 @@ describe('a hosted workshop, two attendees and the instructor', () => {
     expect(await benRow.innerText()).not.toMatch(/1\/\d+ passed|failed/);
     await runFirstStep(ben);
     await expect.poll(() => benRow.innerText()).toMatch(/1\/\d+ passed|failed/);
+  });
+
+  it('shows no error in any console, nor a failed request, for the attendees or on the dashboard', () => {
+    // The refusals below are failures on purpose: this is checked before them.
+    expect(problems).toEqual([]);
   });
 
   it('keeps a file Ann writes to ~ invisible to Ben', async () => {

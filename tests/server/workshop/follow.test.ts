@@ -11,6 +11,17 @@ beforeAll(async () => {
 afterAll(async () => workshop?.cleanup());
 
 describe('following the presenter through the router', () => {
+  it('says with a 200, not an error, that nothing is presented yet: attendee pages ask every 15 s', async () => {
+    const cookie = await workshop.join('Ida');
+    const response = await fetch(`${workshop.base}/workshop/presenter/state.json`, {
+      headers: { Cookie: cookie },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ live: false });
+    const stranger = await fetch(`${workshop.base}/workshop/presenter/state.json`);
+    expect(stranger.status).toBe(401);
+  });
+
   it('mirrors the presenter’s terminal to an attendee, who may watch but not type or run', async () => {
     const presenter = await workshop.connect(await workshop.instructorCookie());
     await runStep(presenter, 'echo presenter-was-here');
