@@ -3,7 +3,7 @@
  * Mounted from Root (so it survives navigation) while the page has a server to talk to or
  * something to replay: Root decides (`isDockShown`), so that its code loads only then.
  */
-import React, { useCallback, useEffect } from 'react';
+import React, { useCallback, useEffect, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { dockSpace } from '../../client/dockState';
 import { useSiteColorMode, useStoreValue } from '../../client/hooks';
@@ -20,7 +20,13 @@ import styles from './styles.module.css';
 /** The dock's tab bar's height (given to its CSS here): the screen has the dock's height less this. */
 const BAR_HEIGHT_PX = 38;
 
-export default function TerminalDock({ runtime }: { runtime: Runtime }): React.JSX.Element | null {
+interface Props {
+  runtime: Runtime;
+  /** Shown in the bar beside the connection's state: a hosted workshop's session time and follow link. */
+  session?: ReactNode;
+}
+
+export default function TerminalDock({ runtime, session }: Props): React.JSX.Element | null {
   const dock = useStoreValue(runtime.dock, runtime.dock.get());
   const connection = useStoreValue(runtime.connectionState, runtime.connectionState.get());
   const workspace = useStoreValue(runtime.workspace, runtime.workspace.get());
@@ -101,6 +107,7 @@ export default function TerminalDock({ runtime }: { runtime: Runtime }): React.J
               </span>
             ))}
           </div>
+          {session}
           <ConnectionIndicator state={connection} workspace={workspace} />
           <div className={styles.tools}>
             <button

@@ -20,6 +20,7 @@ const TerminalDock = lazy(() => import('../../components/TerminalDock'));
 
 if (ExecutionEnvironment.canUseDOM) captureLaunchParams();
 
+/** A hosted workshop's session time and "Follow the presenter", shown in the dock's bar. */
 function Workshop(): React.JSX.Element | null {
   if (workshopSessionEnd(document.cookie) === undefined) return null;
   return (
@@ -35,7 +36,7 @@ function Dock(): React.JSX.Element | null {
   if (!runtime || !dock || !isDockShown(dock, runtime.hasEndpoint)) return null;
   return (
     <Suspense fallback={null}>
-      <TerminalDock runtime={runtime} />
+      <TerminalDock runtime={runtime} session={<Workshop />} />
     </Suspense>
   );
 }
@@ -47,14 +48,7 @@ export default function RootWrapper({ children }: { children: ReactNode }): Reac
   return (
     <Root>
       {children}
-      <BrowserOnly>
-        {() => (
-          <>
-            <Workshop />
-            <Dock />
-          </>
-        )}
-      </BrowserOnly>
+      <BrowserOnly>{() => <Dock />}</BrowserOnly>
     </Root>
   );
 }

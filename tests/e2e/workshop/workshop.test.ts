@@ -75,8 +75,34 @@ describe('a hosted workshop, two attendees and the instructor', () => {
     await joinWorkshop(ben, workshop!.joinUrl, 'Ben');
     await expect
       .poll(() => ann.getByRole('timer').innerText())
-      .toMatch(/Session ends in 3 h 5\d min|4 h 00 min/);
+      .toMatch(/Session ends in (3 h 5\d|4 h 00) min/);
     expect(await ann.locator('[data-step-id]').count()).toBeGreaterThan(0);
+  });
+
+  it("shows the session's time in the dock's bar, covering nothing, on a laptop and on a phone", async () => {
+    const timer = ben.locator('section[aria-label="Terminals"] header [role="timer"]');
+    const widths: number[] = [];
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await ben.setViewportSize(viewport);
+      const box = await timer.boundingBox();
+      expect(box, `the timer at ${viewport.width} px`).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+      // What is drawn at its centre is the timer itself, nothing laid over it or under it.
+      const onTop = await ben.evaluate(
+        ([x, y]) => document.elementFromPoint(x!, y!)?.closest('[role="timer"]') !== null,
+        [box!.x + box!.width / 2, box!.y + box!.height / 2],
+      );
+      expect(onTop).toBe(true);
+      widths.push(box!.width);
+    }
+    // The phone shows the time alone; a screen reader hears the whole sentence on both.
+    expect(widths[1]).toBeLessThan(widths[0]! * 0.6);
+    expect(await timer.textContent()).toMatch(/^Session ends in (3 h 5\d|4 h 00) min$/);
+    await ben.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('shows both attendees on the dashboard, their rows updating as each runs steps', async () => {
