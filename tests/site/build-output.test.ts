@@ -30,6 +30,15 @@ describe('the static build (`npm run build`)', () => {
     expect(leaking).toEqual([]);
   });
 
+  it('lists the pages of steps.json in the order of the sidebar, the walkthrough before the authoring guide', async () => {
+    const manifest = JSON.parse(await readFile(path.join(BUILD_DIR, 'steps.json'), 'utf8')) as {
+      pages: { pageId: string }[];
+    };
+    const ids = manifest.pages.map((page) => page.pageId);
+    const story = ['running-locally', 'split-deployment', 'backend-failure', 'clean-up', 'authoring/index'];
+    expect(ids.filter((id) => story.includes(id))).toEqual(story);
+  });
+
   it('has no link, image, script or anchor in its HTML that points to nothing', async () => {
     const broken = await findBrokenReferences(BUILD_DIR);
     expect(broken.map((ref) => `${ref.page}: <${ref.tag}> ${ref.reference}: ${ref.problem}`)).toEqual([]);
