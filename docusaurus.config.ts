@@ -2,6 +2,7 @@ import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkSteps from './src/remark/remarkSteps';
 import remarkContentTabs from './src/remark/contentTabs';
+import remarkSettingBlocks from './src/remark/settingBlocks';
 import remarkMissingImages from './src/remark/missingImages';
 import { fromMkdocs } from './src/remark/mkdocsDialect';
 import { localFileExists, siteDirsOf } from './src/plugins/localFiles';
@@ -70,7 +71,7 @@ const config: Config = {
           // The walkthrough is the whole site: its first page is the home page.
           routeBasePath: '/',
           // Shell fences become steps (src/remark); their data reaches @theme/CodeBlock as a `data-step` prop.
-          remarkPlugins: [remarkContentTabs, remarkDiagrams, remarkSteps],
+          remarkPlugins: [remarkContentTabs, remarkSettingBlocks, remarkDiagrams, remarkSteps],
           // Before Docusaurus's own image plugin, which fails the build on a missing file: a missing
           // picture becomes a placeholder that says so (`npm run check-pages` reports it).
           beforeDefaultRemarkPlugins: [

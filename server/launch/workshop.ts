@@ -141,7 +141,7 @@ export async function runWorkshop(options: WorkshopOptions, log: Logger): Promis
     settings: { seats: options.seats, expiresMs: options.expires, idleMs: options.idle, siteDir },
     policy: { hosts: new Set(), trustProxy: options.trustProxy },
     log,
-    firstPage: await firstPageOf(siteDir, path.join(PROJECT_ROOT, 'docs')),
+    firstPage: firstPageOf(siteDir),
   };
   await provider.create({ workshopId: identity.id, attendeeId: PRESENTER_ID, displayName: 'Presenter' });
   const server = await startWorkshopServer(

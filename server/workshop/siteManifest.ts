@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StepsManifest } from '../../src/remark/stepModel';
-import { inSidebarOrder, sidebarPositions } from '../rehearse/sidebarOrder';
 
 export function readManifest(siteDir: string): StepsManifest | undefined {
   try {
@@ -13,14 +12,10 @@ export function readManifest(siteDir: string): StepsManifest | undefined {
 }
 
 /**
- * Where attendees land after joining: the first page, in the sidebar's order, that has steps to
- * run (the manifest lists pages in file order); else the home page.
+ * Where attendees land after joining: the first page that has steps to run, in the sidebar's order
+ * (the manifest's, src/plugins/stepManifest.ts); else the home page.
  */
-export async function firstPageOf(siteDir: string, docsDir: string): Promise<string> {
+export function firstPageOf(siteDir: string): string {
   const pages = readManifest(siteDir)?.pages ?? [];
-  const ordered = inSidebarOrder(
-    pages,
-    await sidebarPositions(docsDir).catch(() => new Map<string, number>()),
-  );
-  return ordered.find((p) => p.steps.length > 0 && p.permalink)?.permalink ?? '/';
+  return pages.find((p) => p.steps.length > 0 && p.permalink)?.permalink ?? '/';
 }

@@ -77,6 +77,16 @@ describe('a reader of the static build', () => {
     await page.close();
   });
 
+  it("shows a laptop's words, never a workshop's (:::only blocks)", async () => {
+    const { page } = await openPage(e2e.browser, e2e.site.url('/running-locally'));
+    const article = page.locator('article');
+    await page.waitForLoadState('networkidle'); // hydrated: the page knows where it runs
+    const text = await article.innerText();
+    expect(text).toContain('The first start asks for your pull secret');
+    expect(text).not.toContain('In this workshop the cluster is already running');
+    await page.close();
+  });
+
   it("names each step once, in its toolbar, and not again in its code block's title bar", async () => {
     const { page } = await openPage(e2e.browser, e2e.site.url('/split-deployment'));
     const steps = page.locator('[data-step-id]');

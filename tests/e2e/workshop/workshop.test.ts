@@ -105,6 +105,14 @@ describe('a hosted workshop, two attendees and the instructor', () => {
     await ben.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it("shows a workshop's words where a laptop's would not apply (:::only blocks)", async () => {
+    if (new URL(ben.url()).pathname !== '/running-locally')
+      await ben.goto(`${workshop!.base}/running-locally`);
+    const article = ben.locator('article');
+    await expect.poll(() => article.innerText()).toContain('In this workshop the cluster is already running');
+    expect(await article.innerText()).not.toContain('The first start asks for your pull secret');
+  });
+
   it('shows both attendees on the dashboard, their rows updating as each runs steps', async () => {
     await instructor.goto(workshop!.instructorUrl);
     await expect.poll(() => instructor.locator('#rows').innerText()).toMatch(/Ann[\s\S]*Ben|Ben[\s\S]*Ann/);
