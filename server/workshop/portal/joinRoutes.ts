@@ -88,7 +88,11 @@ export function createJoinRoutes(context: WorkshopContext) {
       const now = Date.now();
       const attendee = store.join(name, settings.seats, now);
       if (!attendee) return sendHtml(response, 503, fullPage(settings.seats));
-      await context.provider.create({ workshopId: identity.id, attendeeId: attendee.id, displayName: name });
+      await context.provider.create({
+        workshopId: identity.id,
+        attendeeId: attendee.id,
+        displayName: attendee.displayName,
+      });
       const expiresAt = now + settings.expiresMs;
       const token = store.openSession(attendee.id, expiresAt, now);
       const secure = isSecure(request, context.policy);
@@ -99,7 +103,9 @@ export function createJoinRoutes(context: WorkshopContext) {
         cookieHeader(WORKSHOP_COOKIE, String(expiresAt), { secure, maxAge, httpOnly: false }),
         cookieHeader(CSRF_COOKIE, '', { secure, maxAge: 0, sameSite: 'Strict' }),
       ]);
-      context.log.info(`${name} joined (${store.activeAttendees().length}/${settings.seats} seats)`);
+      context.log.info(
+        `${attendee.displayName} joined (${store.activeAttendees().length}/${settings.seats} seats)`,
+      );
       redirect(response, context.firstPage);
     },
   };

@@ -110,9 +110,26 @@ export class WorkshopStore {
       const id = `a-${randomBytes(8).toString('hex')}`;
       this.db
         .prepare('INSERT INTO attendees (id, display_name, joined_at, last_activity) VALUES (?, ?, ?, ?)')
-        .run(id, displayName, now, now);
+        .run(id, this.unusedName(displayName), now, now);
       return this.attendee(id);
     })();
+  }
+
+  /**
+   * Two people in a room called Alice (or one, joining again from another device) are two rows on
+   * the dashboard: the second is "Alice (2)", so the instructor can tell them apart.
+   */
+  private unusedName(displayName: string): string {
+    const taken = new Set(
+      (
+        this.db.prepare('SELECT display_name FROM attendees WHERE ended_at IS NULL').all() as {
+          display_name: string;
+        }[]
+      ).map((row) => row.display_name.toLowerCase()),
+    );
+    let name = displayName;
+    for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${displayName} (${n})`;
+    return name;
   }
 
   /** Opens a session; the returned token goes into the cookie and nowhere else. */

@@ -44,6 +44,16 @@ describe('the workshop store', () => {
     expect(store.join('Cy', 2)?.displayName).toBe('Cy');
   });
 
+  it('tells two attendees of one name apart: "Alice", "Alice (2)", "alice (3)"; a name that left is free again', () => {
+    const store = new WorkshopStore(openDatabase(freshDir()));
+    const first = store.join('Alice', 5)!;
+    expect(first.displayName).toBe('Alice');
+    expect(store.join('Alice', 5)?.displayName).toBe('Alice (2)');
+    expect(store.join('alice', 5)?.displayName).toBe('alice (3)');
+    store.endAttendee(first.id);
+    expect(store.join('Alice', 5)?.displayName).toBe('Alice');
+  });
+
   it('tells an active session from a forged, an expired and an ended one', () => {
     const store = new WorkshopStore(openDatabase(freshDir()));
     const ann = store.join('Ann', 5)!;
