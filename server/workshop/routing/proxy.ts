@@ -9,6 +9,8 @@ import type { WorkspaceEndpoint } from '../workspaceProvider';
 
 export interface ProxyHooks {
   onStep?(message: StepMessage): void;
+  /** `onStep` failed (the store could not record it): the frame still went to the page. */
+  onStepError?(error: unknown): void;
   /** The page sent something (a keystroke, a Run): the attendee is active. */
   onClientFrame?(): void;
 }
@@ -71,10 +73,16 @@ export function joinSockets(
   const forward = (data: Buffer, isBinary: boolean) => {
     if (page.readyState === WebSocket.OPEN) page.send(data, { binary: isBinary });
     if (!isBinary && hooks.onStep && data.subarray(0, STEP_PREFIX.length).equals(STEP_PREFIX)) {
+      let message: StepMessage;
       try {
-        hooks.onStep(JSON.parse(data.toString('utf8')) as StepMessage);
+        message = JSON.parse(data.toString('utf8')) as StepMessage;
       } catch {
-        // Not ours to judge: the page gets the frame as the workspace sent it.
+        return; // Not ours to judge: the page gets the frame as the workspace sent it.
+      }
+      try {
+        hooks.onStep(message);
+      } catch (error) {
+        hooks.onStepError?.(error);
       }
     }
   };

@@ -114,6 +114,8 @@ export function createRouter(context: WorkshopContext): Router {
       onStep: attendee
         ? (step) => context.store.recordStep(attendee, step.stepId, step.state, step.exitCode ?? null)
         : undefined,
+      // The dashboard would miss this step's result: say so rather than lose it silently.
+      onStepError: (error) => context.log.error(`recording a step of ${attendee ?? '?'} failed`, error),
       onClientFrame: attendee ? () => reportActivity(attendee) : undefined,
     });
     if (attendee) reportActivity(attendee);
