@@ -12,7 +12,7 @@ function cell(page, state) {
   if (!c) return '<td>–</td>';
   let text = '<span class="passed">' + c.passed + '/' + page.steps + ' passed</span>';
   if (c.failed) text += ' <span class="failed">' + c.failed + ' failed</span>';
-  if (c.stuck) text += '<br><span class="stuck">stuck on ' + esc(c.stuck.stepId.split('/').pop()) + ' (' + c.stuck.state + ', ' + ago(window.rwNow - c.stuck.since) + ')</span>';
+  if (c.stuck) text += '<br><span class="stuck">stuck on “' + esc(c.stuck.title) + '” (' + c.stuck.state + ', ' + ago(window.rwNow - c.stuck.since) + ')</span>';
   return '<td>' + text + '</td>';
 }
 function esc(s) { const d = document.createElement('span'); d.textContent = s; return d.innerHTML; }

@@ -9,7 +9,13 @@ export interface PageCell {
   readonly passed: number;
   readonly failed: number;
   /** The latest step that failed or still runs, with when it started: where help is needed. */
-  readonly stuck?: { readonly stepId: string; readonly state: string; readonly since: number };
+  readonly stuck?: {
+    readonly stepId: string;
+    /** As the page names it ("create a project/namespace"), or "step 3" when it has no title. */
+    readonly title: string;
+    readonly state: string;
+    readonly since: number;
+  };
 }
 
 export interface AttendeeRow {
@@ -33,6 +39,11 @@ export async function dashboardState(context: WorkshopContext, now = Date.now())
   const pages = (manifest?.pages ?? [])
     .filter((page) => page.steps.length > 0)
     .map((page) => ({ id: page.pageId, title: page.title, steps: page.steps.length }));
+  const titles = new Map(
+    (manifest?.pages ?? []).flatMap((page) =>
+      page.steps.map((step, index) => [step.id, step.title ?? `step ${index + 1}`] as const),
+    ),
+  );
   const workspaces = new Map((await context.provider.list()).map((w) => [w.owner.attendeeId, w.state]));
   const progress = context.store.progress();
   const attendees = context.store.activeAttendees().map((attendee) => {
@@ -43,7 +54,12 @@ export async function dashboardState(context: WorkshopContext, now = Date.now())
       if (step.state === 'passed') cell.passed += 1;
       if (step.state === 'failed' || step.state === 'interrupted') cell.failed += 1;
       if (step.state !== 'passed' && (!cell.stuck || step.updatedAt >= cell.stuck.since))
-        cell.stuck = { stepId: step.stepId, state: step.state, since: step.startedAt };
+        cell.stuck = {
+          stepId: step.stepId,
+          title: titles.get(step.stepId) ?? step.stepId.split('/').pop() ?? step.stepId,
+          state: step.state,
+          since: step.startedAt,
+        };
     }
     return {
       id: attendee.id,

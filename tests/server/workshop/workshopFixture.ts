@@ -54,7 +54,7 @@ async function startOnWorkspaces(
   mkdirSync(path.join(siteDir, 'docs', 'intro'), { recursive: true });
   writeFileSync(path.join(siteDir, 'index.html'), '<h1>home</h1>');
   writeFileSync(path.join(siteDir, 'docs', 'intro', 'index.html'), '<h1>Intro page</h1>');
-  const steps = [{ id: 'intro/hello' }, { id: 'intro/files' }];
+  const steps = [{ id: 'intro/hello', title: 'say hello' }, { id: 'intro/files' }];
   const manifest = {
     version: 1,
     pages: [{ pageId: 'intro', title: 'Intro', permalink: '/docs/intro', variables: {}, steps }],
