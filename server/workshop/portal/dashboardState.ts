@@ -2,6 +2,7 @@
  * What the instructor's dashboard shows, computed from the store: one row per attendee, one cell
  * per page (steps passed and failed, the step they are stuck on and since when), last activity.
  */
+import { walkthroughOf } from '../../../src/remark/walkthroughs';
 import { readManifest } from '../siteManifest';
 import type { WorkshopContext } from '../context';
 
@@ -36,8 +37,12 @@ export interface DashboardState {
 
 export async function dashboardState(context: WorkshopContext, now = Date.now()): Promise<DashboardState> {
   const manifest = readManifest(context.settings.siteDir);
+  const progress = context.store.progress();
+  // The site's first walkthrough, and any other page someone has run a step of: the authoring guide's
+  // examples are steps too, and would otherwise be columns of dashes in every workshop.
+  const used = new Set(progress.map((step) => step.pageId));
   const pages = (manifest?.pages ?? [])
-    .filter((page) => page.steps.length > 0)
+    .filter((page) => page.steps.length > 0 && (walkthroughOf(page.pageId) === '' || used.has(page.pageId)))
     .map((page) => ({ id: page.pageId, title: page.title, steps: page.steps.length }));
   const titles = new Map(
     (manifest?.pages ?? []).flatMap((page) =>
@@ -45,7 +50,6 @@ export async function dashboardState(context: WorkshopContext, now = Date.now())
     ),
   );
   const workspaces = new Map((await context.provider.list()).map((w) => [w.owner.attendeeId, w.state]));
-  const progress = context.store.progress();
   const attendees = context.store.activeAttendees().map((attendee) => {
     const cells: Record<string, { passed: number; failed: number; stuck?: PageCell['stuck'] }> = {};
     for (const step of progress) {

@@ -10,18 +10,22 @@ let workshop: WorkshopFixture;
 let alice: TestClient;
 
 interface State {
+  pages: { id: string }[];
   attendees: {
     name: string;
     pages: Record<string, { passed: number; failed: number; stuck?: { title: string; state: string } }>;
   }[];
 }
 
-async function cellOf(name: string): Promise<State['attendees'][number]['pages'][string] | undefined> {
+async function dashboard(): Promise<State> {
   const response = await fetch(`${workshop.base}/instructor/state.json`, {
     headers: { Cookie: await workshop.instructorCookie() },
   });
-  const state = (await response.json()) as State;
-  return state.attendees.find((attendee) => attendee.name === name)?.pages['intro'];
+  return (await response.json()) as State;
+}
+
+async function cellOf(name: string): Promise<State['attendees'][number]['pages'][string] | undefined> {
+  return (await dashboard()).attendees.find((attendee) => attendee.name === name)?.pages['intro'];
 }
 
 async function run(stepId: string, command: string): Promise<void> {
@@ -54,5 +58,11 @@ describe("the instructor's dashboard", () => {
       failed: 1,
       stuck: { title: 'step 2', state: 'failed' },
     });
+  });
+
+  it("has a column for each page of the site's walkthrough, and for another walkthrough's page once it is used", async () => {
+    expect((await dashboard()).pages.map((page) => page.id)).toEqual(['intro']);
+    await run('guide/more/one', 'true');
+    expect((await dashboard()).pages.map((page) => page.id)).toEqual(['intro', 'guide/more']);
   });
 });

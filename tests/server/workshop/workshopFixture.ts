@@ -57,7 +57,17 @@ async function startOnWorkspaces(
   const steps = [{ id: 'intro/hello', title: 'say hello' }, { id: 'intro/files' }];
   const manifest = {
     version: 1,
-    pages: [{ pageId: 'intro', title: 'Intro', permalink: '/docs/intro', variables: {}, steps }],
+    pages: [
+      { pageId: 'intro', title: 'Intro', permalink: '/docs/intro', variables: {}, steps },
+      // A page of another walkthrough (a docs/ folder): the authoring guide's place on this site.
+      {
+        pageId: 'guide/more',
+        title: 'More',
+        permalink: '/docs/guide/more',
+        variables: {},
+        steps: [{ id: 'guide/more/one' }],
+      },
+    ],
   };
   writeFileSync(path.join(siteDir, 'steps.json'), JSON.stringify(manifest));
   const store = new WorkshopStore(workspaces.db);
