@@ -77,6 +77,21 @@ describe('presenter follow in a hosted workshop', () => {
   it('lets the follower leave follow mode and rejoin it on the presenter’s current slide', async () => {
     await follower.getByRole('button', { name: 'Leave follow mode' }).click();
     await follower.waitForURL((url) => !url.search.includes('follow=presenter'));
+    // On a phone too, the dock's bar shows "Follow the presenter" and the session's time, whole and uncovered.
+    await follower.setViewportSize({ width: 390, height: 844 });
+    for (const shown of [
+      follower.getByRole('link', { name: 'Follow the presenter' }),
+      follower.getByRole('timer'),
+    ]) {
+      const box = (await shown.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      const centre = [box.x + box.width / 2, box.y + box.height / 2] as const;
+      expect(
+        await shown.evaluate((element, [x, y]) => element.contains(document.elementFromPoint(x, y)), centre),
+      ).toBe(true);
+    }
+    await follower.setViewportSize({ width: 1280, height: 900 });
     await presenter.keyboard.press('ArrowRight');
     await startFollowing();
     await waitForSlide(follower, 2);
