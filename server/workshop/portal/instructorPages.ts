@@ -3,7 +3,8 @@ import { escapeHtml, page } from './pages';
 
 const TABLE_STYLE = `<style>body{max-width:none;margin:1rem 2rem}table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid #8884;padding:.3rem .5rem;text-align:left;vertical-align:top}tr[data-attendee]{cursor:pointer}
-tr[data-attendee]:hover{background:#8882}.failed{color:#c00}.passed{color:#080}.stuck{color:#b60}
+tr[data-attendee]:hover{background:#8882}.failed{color:#b00000}.passed{color:#006400}.stuck{color:#8a4b00}
+@media (prefers-color-scheme:dark){.failed{color:#ff8a8a}.passed{color:#7ee07e}.stuck{color:#f0b35a}}
 .join{display:flex;gap:2rem;align-items:center}.join img{width:10rem;height:10rem;background:#fff}
 pre{background:#111;color:#ddd;padding:1rem;white-space:pre-wrap;min-height:20rem;font-size:.85rem}</style>`;
 

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { auditPage, describeFindings, isBlocking } from '../support/axe';
 import { launchBrowser, type BrowserSession } from '../support/browser';
 import { BUILD_HOOK_TIMEOUT_MS, ensureSiteBuilt } from '../support/build';
 import { runStepToEnd, terminalText, waitForTerminalText } from '../support/liveShells';
@@ -134,6 +135,25 @@ describe('a hosted workshop, two attendees and the instructor', () => {
   it('shows no error in any console, nor a failed request, for the attendees or on the dashboard', () => {
     // The refusals below are failures on purpose: this is checked before them.
     expect(problems).toEqual([]);
+  });
+
+  it("has no serious accessibility violation (axe) on the join page, the dashboard or an attendee's page, light or dark", async () => {
+    const failures: string[] = [];
+    const joinPage = await browsers[2]!.context.newPage();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const [where, page, url] of [
+        ['join page', joinPage, workshop!.joinUrl],
+        ['dashboard', instructor, `${workshop!.base}/instructor`],
+        ['attendee page', ann, ann.url()],
+      ] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.goto(url, { waitUntil: 'networkidle' });
+        const findings = (await auditPage(page)).filter(isBlocking);
+        failures.push(...describeFindings(`${where} (${colorScheme})`, findings));
+      }
+    }
+    await joinPage.close();
+    expect(failures).toEqual([]);
   });
 
   it('keeps a file Ann writes to ~ invisible to Ben', async () => {
