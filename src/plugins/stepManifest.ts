@@ -55,7 +55,7 @@ function sidebarOrder(allContent: Record<string, Record<string, unknown> | undef
 }
 
 /** Pages in sidebar order; a page in no sidebar keeps its place after them. */
-export function inReadingOrder(manifest: StepsManifest, order: Map<string, number>): StepsManifest {
+function inReadingOrder(manifest: StepsManifest, order: Map<string, number>): StepsManifest {
   const rank = (pageId: string) => order.get(pageId) ?? Number.POSITIVE_INFINITY;
   const byRank = (a: { pageId: string }, b: { pageId: string }) =>
     rank(a.pageId) === rank(b.pageId) ? 0 : rank(a.pageId) - rank(b.pageId);

@@ -3,6 +3,7 @@
 // ("the first start asks for your pull secret") mean nothing in a hosted workshop, where the step is
 // hidden; a step itself says where it belongs with `only=` on its fence, which the manifest reads.
 import type { Nodes, Parents, Root } from 'mdast';
+import { isStepFence } from './extractPageSteps';
 import { STEP_SETTINGS, type StepSetting } from './stepModel';
 
 export const ONLY_IN_NAME = 'RwOnlyIn';
@@ -41,11 +42,9 @@ export function blockSetting(attributes: Directive['attributes']): {
   };
 }
 
-function shellFenceIn(nodes: Nodes[]): boolean {
+function stepFenceIn(nodes: Nodes[]): boolean {
   return nodes.some(
-    (node) =>
-      (node.type === 'code' && /^(bash|sh|shell|console|zsh)$/.test(node.lang ?? '')) ||
-      ('children' in node && shellFenceIn(node.children as Nodes[])),
+    (node) => isStepFence(node) || ('children' in node && stepFenceIn(node.children as Nodes[])),
   );
 }
 
@@ -57,7 +56,7 @@ function rewrite(parent: Parents, file: SourceFile): void {
     const directive = child as unknown as Directive;
     const where = `${file.path ?? 'a page'}:${directive.position?.start.line ?? '?'}`;
     const { setting, problem } = blockSetting(directive.attributes);
-    if (shellFenceIn(directive.children))
+    if (stepFenceIn(directive.children))
       console.warn(
         `[only] ${where}: a step inside :::only is still run by a rehearsal in the other setting; give its fence only="…" instead.`,
       );
